@@ -1,0 +1,316 @@
+using System.Collections;
+using System.Text;
+using Connect.Sdk.Errors;
+
+namespace Connect.Sdk.Data;
+
+/// <summary>
+/// A value of a struct <see cref="Schema"/>: one slot per field, set with <see cref="Put(string, object?)"/> (validated
+/// against the field's schema) and read with <see cref="Get(string)"/> or a typed getter such as <see cref="GetInt64"/>.
+/// </summary>
+/// <remarks>
+/// Reading a field that holds no value returns the field's default value, as Kafka Connect does; use
+/// <see cref="GetWithoutDefault(string)"/> to see the raw slot. Call <see cref="Validate"/> before handing a struct
+/// on to check that every required field has a value. Structs are equal when their schemas and values are equal.
+/// </remarks>
+public sealed class Struct : IEquatable<Struct>
+{
+    private readonly object?[] _values;
+
+    /// <summary>Creates an empty struct of a struct schema.</summary>
+    /// <param name="schema">A schema of type <see cref="SchemaType.Struct"/>.</param>
+    /// <exception cref="DataException">The schema is not a struct schema.</exception>
+    public Struct(Schema schema)
+    {
+        ArgumentNullException.ThrowIfNull(schema);
+        if (schema.Type != SchemaType.Struct)
+        {
+            throw new DataException($"Not a struct schema: {schema}.");
+        }
+
+        Schema = schema;
+        _values = new object?[schema.Fields.Count];
+    }
+
+    /// <summary>The struct's schema.</summary>
+    public Schema Schema { get; }
+
+    /// <summary>The value of a field, or the field's default value when the field holds none.</summary>
+    /// <param name="fieldName">The field name.</param>
+    /// <returns>The value, the default, or <see langword="null"/>.</returns>
+    /// <exception cref="DataException">The schema has no such field.</exception>
+    public object? Get(string fieldName) => Get(LookupField(fieldName));
+
+    /// <summary>The value of a field, or the field's default value when the field holds none.</summary>
+    /// <param name="field">A field of this struct's schema.</param>
+    /// <returns>The value, the default, or <see langword="null"/>.</returns>
+    public object? Get(Field field)
+    {
+        ArgumentNullException.ThrowIfNull(field);
+        return _values[CheckOwnField(field).Index] ?? field.Schema.DefaultValue;
+    }
+
+    /// <summary>The value stored for a field, without falling back to the default.</summary>
+    /// <param name="fieldName">The field name.</param>
+    /// <returns>The stored value or <see langword="null"/>.</returns>
+    public object? GetWithoutDefault(string fieldName) => _values[LookupField(fieldName).Index];
+
+    /// <summary>Reads an <see cref="SchemaType.Int8"/> field.</summary>
+    /// <param name="fieldName">The field name.</param>
+    /// <returns>The value or <see langword="null"/>.</returns>
+    /// <exception cref="DataException">The field does not exist or is of another type.</exception>
+    public sbyte? GetInt8(string fieldName) => (sbyte?)GetChecked(fieldName, SchemaType.Int8);
+
+    /// <summary>Reads an <see cref="SchemaType.Int16"/> field.</summary>
+    /// <param name="fieldName">The field name.</param>
+    /// <returns>The value or <see langword="null"/>.</returns>
+    /// <exception cref="DataException">The field does not exist or is of another type.</exception>
+    public short? GetInt16(string fieldName) => (short?)GetChecked(fieldName, SchemaType.Int16);
+
+    /// <summary>Reads an <see cref="SchemaType.Int32"/> field.</summary>
+    /// <param name="fieldName">The field name.</param>
+    /// <returns>The value or <see langword="null"/>.</returns>
+    /// <exception cref="DataException">The field does not exist or is of another type.</exception>
+    public int? GetInt32(string fieldName) => (int?)GetChecked(fieldName, SchemaType.Int32);
+
+    /// <summary>Reads an <see cref="SchemaType.Int64"/> field.</summary>
+    /// <param name="fieldName">The field name.</param>
+    /// <returns>The value or <see langword="null"/>.</returns>
+    /// <exception cref="DataException">The field does not exist or is of another type.</exception>
+    public long? GetInt64(string fieldName) => (long?)GetChecked(fieldName, SchemaType.Int64);
+
+    /// <summary>Reads a <see cref="SchemaType.Float32"/> field.</summary>
+    /// <param name="fieldName">The field name.</param>
+    /// <returns>The value or <see langword="null"/>.</returns>
+    /// <exception cref="DataException">The field does not exist or is of another type.</exception>
+    public float? GetFloat32(string fieldName) => (float?)GetChecked(fieldName, SchemaType.Float32);
+
+    /// <summary>Reads a <see cref="SchemaType.Float64"/> field.</summary>
+    /// <param name="fieldName">The field name.</param>
+    /// <returns>The value or <see langword="null"/>.</returns>
+    /// <exception cref="DataException">The field does not exist or is of another type.</exception>
+    public double? GetFloat64(string fieldName) => (double?)GetChecked(fieldName, SchemaType.Float64);
+
+    /// <summary>Reads a <see cref="SchemaType.Boolean"/> field.</summary>
+    /// <param name="fieldName">The field name.</param>
+    /// <returns>The value or <see langword="null"/>.</returns>
+    /// <exception cref="DataException">The field does not exist or is of another type.</exception>
+    public bool? GetBoolean(string fieldName) => (bool?)GetChecked(fieldName, SchemaType.Boolean);
+
+    /// <summary>Reads a <see cref="SchemaType.String"/> field.</summary>
+    /// <param name="fieldName">The field name.</param>
+    /// <returns>The value or <see langword="null"/>.</returns>
+    /// <exception cref="DataException">The field does not exist or is of another type.</exception>
+    public string? GetString(string fieldName) => (string?)GetChecked(fieldName, SchemaType.String);
+
+    /// <summary>Reads a <see cref="SchemaType.Bytes"/> field as an array (copying when it holds a memory slice).</summary>
+    /// <param name="fieldName">The field name.</param>
+    /// <returns>The value or <see langword="null"/>.</returns>
+    /// <exception cref="DataException">The field does not exist or is of another type.</exception>
+    public byte[]? GetBytes(string fieldName) => GetChecked(fieldName, SchemaType.Bytes) switch
+    {
+        null => null,
+        byte[] bytes => bytes,
+        ReadOnlyMemory<byte> memory => memory.ToArray(),
+        var other => throw new DataException($"Field \"{fieldName}\" holds {other.GetType()}, not bytes."),
+    };
+
+    /// <summary>Reads an <see cref="SchemaType.Array"/> field.</summary>
+    /// <param name="fieldName">The field name.</param>
+    /// <returns>The value or <see langword="null"/>.</returns>
+    /// <exception cref="DataException">The field does not exist or is of another type.</exception>
+    public IList? GetArray(string fieldName) => (IList?)GetChecked(fieldName, SchemaType.Array);
+
+    /// <summary>Reads a <see cref="SchemaType.Map"/> field.</summary>
+    /// <param name="fieldName">The field name.</param>
+    /// <returns>The value or <see langword="null"/>.</returns>
+    /// <exception cref="DataException">The field does not exist or is of another type.</exception>
+    public IDictionary? GetMap(string fieldName) => (IDictionary?)GetChecked(fieldName, SchemaType.Map);
+
+    /// <summary>Reads a <see cref="SchemaType.Struct"/> field.</summary>
+    /// <param name="fieldName">The field name.</param>
+    /// <returns>The value or <see langword="null"/>.</returns>
+    /// <exception cref="DataException">The field does not exist or is of another type.</exception>
+    public Struct? GetStruct(string fieldName) => (Struct?)GetChecked(fieldName, SchemaType.Struct);
+
+    /// <summary>Sets a field's value after checking it against the field's schema.</summary>
+    /// <param name="fieldName">The field name.</param>
+    /// <param name="value">The value.</param>
+    /// <returns>This struct, for chaining.</returns>
+    /// <exception cref="DataException">The field does not exist or the value does not match its schema; the message names the field.</exception>
+    public Struct Put(string fieldName, object? value) => Put(LookupField(fieldName), value);
+
+    /// <summary>Sets a field's value after checking it against the field's schema.</summary>
+    /// <param name="field">A field of this struct's schema.</param>
+    /// <param name="value">The value.</param>
+    /// <returns>This struct, for chaining.</returns>
+    /// <exception cref="DataException">The field is not part of this struct's schema or the value does not match.</exception>
+    public Struct Put(Field field, object? value)
+    {
+        ArgumentNullException.ThrowIfNull(field);
+        CheckOwnField(field);
+        Schema.ValidateValue(field.Name, field.Schema, value);
+        _values[field.Index] = value;
+        return this;
+    }
+
+    /// <summary>Checks that every field holds a value valid for its schema (required fields may use their default).</summary>
+    /// <exception cref="DataException">A field is missing or invalid; the message names it.</exception>
+    public void Validate()
+    {
+        foreach (var field in Schema.Fields)
+        {
+            Schema.ValidateValue(field.Name, field.Schema, _values[field.Index] ?? field.Schema.DefaultValue);
+        }
+    }
+
+    /// <inheritdoc />
+    public bool Equals(Struct? other)
+    {
+        if (ReferenceEquals(this, other))
+        {
+            return true;
+        }
+
+        if (other is null || !Schema.Equals(other.Schema))
+        {
+            return false;
+        }
+
+        for (var i = 0; i < _values.Length; i++)
+        {
+            if (!ConnectValueComparer.Instance.Equals(_values[i], other._values[i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <inheritdoc />
+    public override bool Equals(object? obj) => Equals(obj as Struct);
+
+    /// <inheritdoc />
+    public override int GetHashCode()
+    {
+        var hash = new HashCode();
+        hash.Add(Schema);
+        foreach (var value in _values)
+        {
+            hash.Add(ConnectValueComparer.Instance.GetHashCode(value));
+        }
+
+        return hash.ToHashCode();
+    }
+
+    /// <summary>Formats as <c>Struct{id=1,name=Ann}</c>, leaving out fields without a value.</summary>
+    /// <returns>The text form.</returns>
+    public override string ToString()
+    {
+        var text = new StringBuilder("Struct{");
+        var first = true;
+        foreach (var field in Schema.Fields)
+        {
+            var value = _values[field.Index];
+            if (value is null)
+            {
+                continue;
+            }
+
+            if (!first)
+            {
+                text.Append(',');
+            }
+
+            first = false;
+            text.Append(field.Name).Append('=');
+            AppendValue(text, value);
+        }
+
+        return text.Append('}').ToString();
+    }
+
+    private static void AppendValue(StringBuilder text, object? value)
+    {
+        switch (value)
+        {
+            case null:
+                text.Append("null");
+                break;
+            case byte[] or ReadOnlyMemory<byte>:
+                ConnectValueComparer.TryGetBytes(value, out var bytes);
+                text.Append(Convert.ToBase64String(bytes.Span));
+                break;
+            case string s:
+                text.Append(s);
+                break;
+            case IDictionary map:
+                text.Append('{');
+                var firstEntry = true;
+                foreach (DictionaryEntry entry in map)
+                {
+                    if (!firstEntry)
+                    {
+                        text.Append(", ");
+                    }
+
+                    firstEntry = false;
+                    AppendValue(text, entry.Key);
+                    text.Append('=');
+                    AppendValue(text, entry.Value);
+                }
+
+                text.Append('}');
+                break;
+            case IList list:
+                text.Append('[');
+                for (var i = 0; i < list.Count; i++)
+                {
+                    if (i > 0)
+                    {
+                        text.Append(", ");
+                    }
+
+                    AppendValue(text, list[i]);
+                }
+
+                text.Append(']');
+                break;
+            case IFormattable formattable:
+                text.Append(formattable.ToString(null, System.Globalization.CultureInfo.InvariantCulture));
+                break;
+            default:
+                text.Append(value);
+                break;
+        }
+    }
+
+    private Field LookupField(string fieldName)
+    {
+        ArgumentNullException.ThrowIfNull(fieldName);
+        return Schema.FindField(fieldName)
+            ?? throw new DataException($"\"{fieldName}\" is not a valid field name of {Schema}.");
+    }
+
+    private Field CheckOwnField(Field field)
+    {
+        if (field.Index >= _values.Length || !ReferenceEquals(Schema.Fields[field.Index], field) && !Schema.Fields[field.Index].Equals(field))
+        {
+            throw new DataException($"Field \"{field.Name}\" is not part of {Schema}.");
+        }
+
+        return field;
+    }
+
+    private object? GetChecked(string fieldName, SchemaType expected)
+    {
+        var field = LookupField(fieldName);
+        if (field.Schema.Type != expected)
+        {
+            throw new DataException($"Field \"{fieldName}\" is not of type {expected}; it is {field.Schema.Type}.");
+        }
+
+        return Get(field);
+    }
+}

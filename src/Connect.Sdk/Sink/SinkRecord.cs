@@ -1,0 +1,110 @@
+using Connect.Sdk.Connectors;
+using Connect.Sdk.Data;
+
+namespace Connect.Sdk.Sink;
+
+/// <summary>
+/// A record read from Kafka and handed to a <see cref="SinkTask"/>: the converted key and value plus the Kafka
+/// offset and timestamp type. The original topic, partition and offset stay available after transforms change them,
+/// so a task can report the right position to commit.
+/// </summary>
+public sealed class SinkRecord : ConnectRecord<SinkRecord>
+{
+    /// <summary>Creates a sink record.</summary>
+    /// <param name="topic">The topic.</param>
+    /// <param name="partition">The Kafka partition.</param>
+    /// <param name="keySchema">The key's schema.</param>
+    /// <param name="key">The key.</param>
+    /// <param name="valueSchema">The value's schema.</param>
+    /// <param name="value">The value.</param>
+    /// <param name="kafkaOffset">The record's offset in its partition.</param>
+    /// <param name="timestamp">Milliseconds since the Unix epoch, or <see langword="null"/>.</param>
+    /// <param name="timestampType">What the timestamp means.</param>
+    /// <param name="headers">Headers, or <see langword="null"/>.</param>
+    /// <param name="originalTopic">The topic before transforms, or <see langword="null"/> for <paramref name="topic"/>.</param>
+    /// <param name="originalKafkaPartition">The partition before transforms, or <see langword="null"/> for <paramref name="partition"/>.</param>
+    /// <param name="originalKafkaOffset">The offset before transforms, or <see langword="null"/> for <paramref name="kafkaOffset"/>.</param>
+    public SinkRecord(
+        string topic,
+        int partition,
+        Schema? keySchema,
+        object? key,
+        Schema? valueSchema,
+        object? value,
+        long kafkaOffset,
+        long? timestamp = null,
+        TimestampType timestampType = TimestampType.NoTimestampType,
+        IEnumerable<Header>? headers = null,
+        string? originalTopic = null,
+        int? originalKafkaPartition = null,
+        long? originalKafkaOffset = null)
+        : base(topic, partition, keySchema, key, valueSchema, value, timestamp, headers)
+    {
+        KafkaOffset = kafkaOffset;
+        TimestampType = timestampType;
+        OriginalTopic = originalTopic ?? topic;
+        OriginalKafkaPartition = originalKafkaPartition ?? partition;
+        OriginalKafkaOffset = originalKafkaOffset ?? kafkaOffset;
+    }
+
+    /// <summary>The record's offset in its Kafka partition.</summary>
+    public long KafkaOffset { get; }
+
+    /// <summary>What <see cref="ConnectRecord.Timestamp"/> means.</summary>
+    public TimestampType TimestampType { get; }
+
+    /// <summary>The topic the record was read from, before any transform changed it.</summary>
+    public string OriginalTopic { get; }
+
+    /// <summary>The partition the record was read from, before any transform changed it.</summary>
+    public int OriginalKafkaPartition { get; }
+
+    /// <summary>The offset the record was read at, before any transform changed it.</summary>
+    public long OriginalKafkaOffset { get; }
+
+    /// <summary>The partition the record was read from, as a <see cref="TopicPartition"/>.</summary>
+    public TopicPartition OriginalTopicPartition => new(OriginalTopic, OriginalKafkaPartition);
+
+    /// <inheritdoc />
+    public override SinkRecord NewRecord(
+        string topic,
+        int? kafkaPartition,
+        Schema? keySchema,
+        object? key,
+        Schema? valueSchema,
+        object? value,
+        long? timestamp,
+        IEnumerable<Header>? headers = null) =>
+        new(
+            topic,
+            kafkaPartition ?? OriginalKafkaPartition,
+            keySchema,
+            key,
+            valueSchema,
+            value,
+            KafkaOffset,
+            timestamp,
+            TimestampType,
+            headers ?? Headers,
+            OriginalTopic,
+            OriginalKafkaPartition,
+            OriginalKafkaOffset);
+
+    /// <inheritdoc />
+    public override bool Equals(object? obj) =>
+        base.Equals(obj)
+        && obj is SinkRecord other
+        && KafkaOffset == other.KafkaOffset
+        && TimestampType == other.TimestampType
+        && OriginalTopic == other.OriginalTopic
+        && OriginalKafkaPartition == other.OriginalKafkaPartition
+        && OriginalKafkaOffset == other.OriginalKafkaOffset;
+
+    /// <inheritdoc />
+    public override int GetHashCode() =>
+        HashCode.Combine(base.GetHashCode(), KafkaOffset, TimestampType, OriginalTopic, OriginalKafkaPartition, OriginalKafkaOffset);
+
+    /// <inheritdoc />
+    public override string ToString() =>
+        $"SinkRecord{{kafkaOffset={KafkaOffset}, timestampType={TimestampType}, originalTopic={OriginalTopic}, originalKafkaPartition={OriginalKafkaPartition}, originalKafkaOffset={OriginalKafkaOffset}}} {base.ToString()}";
+}

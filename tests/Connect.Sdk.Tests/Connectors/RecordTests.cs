@@ -1,0 +1,127 @@
+using Connect.Sdk.Connectors;
+using Connect.Sdk.Data;
+using Connect.Sdk.Sink;
+using Connect.Sdk.Source;
+
+namespace Connect.Sdk.Tests.Connectors;
+
+public class RecordTests
+{
+    private static readonly Dictionary<string, object?> Partition = new() { ["file"] = "orders.csv" };
+    private static readonly Dictionary<string, object?> Offset = new() { ["position"] = 42L };
+
+    [Fact]
+    public void SourceRecord_KeepsAllProperties()
+    {
+        var headers = new Headers().AddString("h", "v");
+        var record = new SourceRecord(Partition, Offset, "orders", 3, Schema.String, "k", Schema.Int32, 7, 1000L, headers);
+
+        record.SourcePartition.Should().BeSameAs(Partition);
+        record.SourceOffset.Should().BeSameAs(Offset);
+        record.Topic.Should().Be("orders");
+        record.KafkaPartition.Should().Be(3);
+        record.KeySchema.Should().Be(Schema.String);
+        record.Key.Should().Be("k");
+        record.ValueSchema.Should().Be(Schema.Int32);
+        record.Value.Should().Be(7);
+        record.Timestamp.Should().Be(1000L);
+        record.Headers.Equals(headers).Should().BeTrue();
+        record.Headers.Should().NotBeSameAs(headers, "a record copies the headers it is given");
+    }
+
+    [Fact]
+    public void SourceRecord_NegativePartition_Throws()
+    {
+        var act = () => new SourceRecord(null, null, "t", kafkaPartition: -1);
+
+        act.Should().Throw<ArgumentOutOfRangeException>();
+    }
+
+    [Fact]
+    public void SourceRecord_NewRecord_KeepsSourcePartitionAndOffset()
+    {
+        var record = new SourceRecord(Partition, Offset, "orders", valueSchema: Schema.String, value: "v");
+
+        var routed = record.WithTopic("orders-2024");
+
+        routed.Topic.Should().Be("orders-2024");
+        routed.SourcePartition.Should().BeSameAs(Partition);
+        routed.SourceOffset.Should().BeSameAs(Offset);
+        routed.Value.Should().Be("v");
+    }
+
+    [Fact]
+    public void NewRecord_CopiesHeadersSoChangesDoNotLeak()
+    {
+        var record = new SourceRecord(Partition, Offset, "t", headers: new Headers().AddString("a", "1"));
+
+        var copy = record.WithValue(Schema.String, "x");
+        copy.Headers.AddString("b", "2");
+
+        record.Headers.Count.Should().Be(1);
+        copy.Headers.Count.Should().Be(2);
+    }
+
+    [Fact]
+    public void SourceRecord_Equality_ComparesPartitionsByContent()
+    {
+        var a = new SourceRecord(new Dictionary<string, object?> { ["f"] = "x" }, new Dictionary<string, object?> { ["o"] = 1L }, "t", value: new byte[] { 1 });
+        var b = new SourceRecord(new Dictionary<string, object?> { ["f"] = "x" }, new Dictionary<string, object?> { ["o"] = 1L }, "t", value: new byte[] { 1 });
+        var c = new SourceRecord(new Dictionary<string, object?> { ["f"] = "x" }, new Dictionary<string, object?> { ["o"] = 2L }, "t", value: new byte[] { 1 });
+
+        a.Should().Be(b);
+        a.GetHashCode().Should().Be(b.GetHashCode());
+        a.Should().NotBe(c);
+    }
+
+    [Fact]
+    public void SinkRecord_DefaultsOriginalsToCurrentPosition()
+    {
+        var record = new SinkRecord("orders", 2, null, "k", null, "v", 99, 5L, TimestampType.CreateTime);
+
+        record.OriginalTopic.Should().Be("orders");
+        record.OriginalKafkaPartition.Should().Be(2);
+        record.OriginalKafkaOffset.Should().Be(99);
+        record.OriginalTopicPartition.Should().Be(new TopicPartition("orders", 2));
+        record.TimestampType.Should().Be(TimestampType.CreateTime);
+    }
+
+    [Fact]
+    public void SinkRecord_NewRecord_KeepsOriginalsAndOffset()
+    {
+        var record = new SinkRecord("orders", 2, null, "k", null, "v", 99, 5L, TimestampType.LogAppendTime);
+
+        var routed = record.NewRecord("archive", 0, null, "k2", null, "v2", 6L);
+
+        routed.Topic.Should().Be("archive");
+        routed.KafkaPartition.Should().Be(0);
+        routed.KafkaOffset.Should().Be(99);
+        routed.TimestampType.Should().Be(TimestampType.LogAppendTime);
+        routed.OriginalTopic.Should().Be("orders");
+        routed.OriginalKafkaPartition.Should().Be(2);
+        routed.OriginalKafkaOffset.Should().Be(99);
+    }
+
+    [Fact]
+    public void SinkRecord_Equality_IncludesOffsets()
+    {
+        var a = new SinkRecord("t", 0, null, null, null, "v", 1);
+        var b = new SinkRecord("t", 0, null, null, null, "v", 1);
+        var c = new SinkRecord("t", 0, null, null, null, "v", 2);
+
+        a.Should().Be(b);
+        a.Should().NotBe(c);
+        a.Should().NotBe(new SourceRecord(null, null, "t", 0, value: "v"));
+    }
+
+    [Fact]
+    public void ToString_NamesTheRecordParts()
+    {
+        var record = new SourceRecord(Partition, Offset, "orders", value: "v");
+
+        record.ToString().Should().Contain("sourcePartition={file=orders.csv}").And.Contain("topic='orders'");
+    }
+
+    [Fact]
+    public void TopicPartition_FormatsAsKafka() => new TopicPartition("orders", 3).ToString().Should().Be("orders-3");
+}

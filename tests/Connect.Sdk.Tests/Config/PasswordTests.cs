@@ -1,0 +1,33 @@
+using Connect.Sdk.Config;
+
+namespace Connect.Sdk.Tests.Config;
+
+public class PasswordTests
+{
+    [Fact]
+    public void ToString_ReturnsHiddenText()
+    {
+        var password = new Password("hunter2");
+
+        password.ToString().Should().Be("[hidden]");
+        Password.HiddenText.Should().Be("[hidden]");
+        $"{password}".Should().NotContain("hunter2");
+    }
+
+    [Fact]
+    public void Value_ReturnsTheSecret() => new Password("hunter2").Value.Should().Be("hunter2");
+
+    [Fact]
+    public void Equality_ComparesSecrets()
+    {
+        var a = new Password("x");
+        var b = new Password("x");
+        var c = new Password("X");
+
+        a.Should().Be(b);
+        (a == b).Should().BeTrue();
+        (a != c).Should().BeTrue();
+        a.GetHashCode().Should().Be(b.GetHashCode());
+        a.Equals(null).Should().BeFalse();
+    }
+}

@@ -1,7 +1,7 @@
 namespace Connect.Sdk.Config;
 
 /// <summary>
-/// The type of a configuration value, which decides how <c>ConfigDef</c> parses the string an operator
+/// The type of a configuration value, which decides how <see cref="ConfigDef"/> parses the string an operator
 /// supplies and which CLR type the parsed value has.
 /// </summary>
 public enum ConfigType

@@ -1,7 +1,7 @@
 namespace Connect.Sdk.Config;
 
 /// <summary>
-/// Checks a single parsed configuration value. <c>ConfigDef</c> calls it for the default value when the key is
+/// Checks a single parsed configuration value. <see cref="ConfigDef"/> calls it for the default value when the key is
 /// defined, and for the parsed value (or default) every time a configuration is parsed or validated.
 /// </summary>
 /// <remarks>

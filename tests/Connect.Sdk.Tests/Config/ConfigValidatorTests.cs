@@ -195,4 +195,18 @@ public class ConfigValidatorTests
         ok.Should().NotThrow();
         validator.ToString().Should().Be("List containing maximum of 2 elements");
     }
+
+    [Fact]
+    public void Validators_AreAppliedToParsedValuesByConfigDef()
+    {
+        var def = new ConfigDef()
+            .Define("hosts", ConfigType.List, "a", ListSize.AtMostOfSize(2), Importance.High, "docs")
+            .Define("modes", ConfigType.List, "x", ValidList.In("x", "y"), Importance.High, "docs");
+
+        Action tooMany = () => def.Parse(Props.Of(("hosts", "a, b, c")));
+        Action badEntry = () => def.Parse(Props.Of(("modes", "x,z")));
+
+        tooMany.Should().Throw<ConfigException>().WithMessage("Invalid value [a, b, c] for configuration hosts: exceeds maximum list size of [2].");
+        badEntry.Should().Throw<ConfigException>().WithMessage("Invalid value z for configuration modes: String must be one of: x, y");
+    }
 }

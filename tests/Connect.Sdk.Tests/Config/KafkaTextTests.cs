@@ -40,4 +40,15 @@ public class KafkaTextTests
     [InlineData("\u00a0x\u00a0", "\u00a0x\u00a0")]
     public void Trim_TrimsAsJavaDoes(string value, string expected) =>
         KafkaText.Trim(value).Should().Be(expected);
+
+    [Fact]
+    public void ConvertToString_JoinsListsWithCommasAndHidesPasswords()
+    {
+        ConfigDef.ConvertToString(new[] { "a", "bc", "d" }, ConfigType.List).Should().Be("a,bc,d");
+        ConfigDef.ConvertToString(new Password("foobar"), ConfigType.Password).Should().Be("[hidden]");
+        ConfigDef.ConvertToString(true, ConfigType.Boolean).Should().Be("true");
+        ConfigDef.ConvertToString(short.MaxValue, ConfigType.Short).Should().Be("32767");
+        ConfigDef.ConvertToString(3.125, ConfigType.Double).Should().Be("3.125");
+        ConfigDef.ConvertToString(null, ConfigType.String).Should().BeNull();
+    }
 }

@@ -30,4 +30,22 @@ public class PasswordTests
         a.GetHashCode().Should().Be(b.GetHashCode());
         a.Equals(null).Should().BeFalse();
     }
+
+    [Fact]
+    public void ConfigException_ForPasswordValue_HidesTheSecret()
+    {
+        var def = new ConfigDef().Define(
+            "secret",
+            ConfigType.Password,
+            ConfigDef.NoDefaultValue,
+            LambdaValidator.With((name, value) => throw new ConfigException(name, value, "Too short"), () => "long secret"),
+            Importance.High,
+            "docs");
+
+        Action parse = () => def.Parse(Props.Of(("secret", "hunter2")));
+
+        parse.Should().Throw<ConfigException>()
+            .WithMessage("Invalid value [hidden] for configuration secret: Too short")
+            .Which.Message.Should().NotContain("hunter2");
+    }
 }

@@ -5,8 +5,9 @@ namespace Connect.Sdk.Config;
 /// <summary>
 /// Describes the configuration a connector, task, converter or transformation accepts: each key's type, default,
 /// validator, documentation and user-interface metadata. It parses string properties into typed values
-/// (<see cref="Parse"/>) and validates them without throwing (<see cref="Validate"/>). Behaviour and messages
-/// follow Kafka's <c>ConfigDef</c>.
+/// (<see cref="Parse"/>), validates them without throwing (<see cref="Validate"/>) and generates reference
+/// documentation (<see cref="ToMarkdown"/>, <see cref="ToRst"/>). Behaviour and messages follow Kafka's
+/// <c>ConfigDef</c>.
 /// </summary>
 /// <example>
 /// <code>

@@ -24,7 +24,7 @@ namespace Connect.Sdk.Config;
 /// </example>
 public abstract class AbstractConfig
 {
-    private readonly Dictionary<string, string?> _originals;
+    private readonly Dictionary<string, string> _originals;
     private readonly IReadOnlyDictionary<string, object?> _values;
     private readonly ConcurrentDictionary<string, bool> _used = new(StringComparer.Ordinal);
 
@@ -32,12 +32,12 @@ public abstract class AbstractConfig
     /// <param name="definition">The definition to parse against.</param>
     /// <param name="originals">The properties as supplied; they are copied.</param>
     /// <exception cref="ConfigException">The properties are invalid (see <see cref="ConfigDef.Parse"/>).</exception>
-    protected AbstractConfig(ConfigDef definition, IReadOnlyDictionary<string, string?> originals)
+    protected AbstractConfig(ConfigDef definition, IReadOnlyDictionary<string, string> originals)
     {
         ArgumentNullException.ThrowIfNull(definition);
         ArgumentNullException.ThrowIfNull(originals);
         Definition = definition;
-        _originals = new Dictionary<string, string?>(originals, StringComparer.Ordinal);
+        _originals = new Dictionary<string, string>(originals, StringComparer.Ordinal);
         _values = definition.Parse(_originals);
     }
 
@@ -47,7 +47,7 @@ public abstract class AbstractConfig
 
     /// <summary>Gets the properties as supplied, including those the definition does not know.</summary>
     /// <value>A read-only view; looking a key up marks it as used.</value>
-    public IReadOnlyDictionary<string, string?> Originals => new RecordingDictionary<string?>(_originals, string.Empty, MarkUsed);
+    public IReadOnlyDictionary<string, string> Originals => new RecordingDictionary<string>(_originals, string.Empty, MarkUsed);
 
     /// <summary>Gets the parsed value of every defined key.</summary>
     /// <value>A read-only view; looking a key up marks it as used. Passwords are <see cref="Password"/> instances.</value>
@@ -155,11 +155,11 @@ public abstract class AbstractConfig
     /// <param name="prefix">The prefix; a key equal to the prefix alone is not included.</param>
     /// <param name="strip"><see langword="true"/> to remove the prefix from the returned keys.</param>
     /// <returns>A new read-only dictionary; looking a key up marks the original (prefixed) key as used.</returns>
-    public IReadOnlyDictionary<string, string?> OriginalsWithPrefix(string prefix, bool strip = true)
+    public IReadOnlyDictionary<string, string> OriginalsWithPrefix(string prefix, bool strip = true)
     {
         ArgumentNullException.ThrowIfNull(prefix);
-        var result = new Dictionary<string, string?>(StringComparer.Ordinal);
-        foreach (KeyValuePair<string, string?> entry in _originals)
+        var result = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (KeyValuePair<string, string> entry in _originals)
         {
             if (entry.Key.Length > prefix.Length && entry.Key.StartsWith(prefix, StringComparison.Ordinal))
             {
@@ -167,7 +167,7 @@ public abstract class AbstractConfig
             }
         }
 
-        return new RecordingDictionary<string?>(result, strip ? prefix : string.Empty, MarkUsed);
+        return new RecordingDictionary<string>(result, strip ? prefix : string.Empty, MarkUsed);
     }
 
     /// <summary>

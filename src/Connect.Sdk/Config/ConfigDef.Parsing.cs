@@ -16,7 +16,7 @@ public sealed partial class ConfigDef
     /// The first problem found: a required key is missing, a value cannot be parsed, a validator rejects a value, or
     /// a key names a dependent that is not defined.
     /// </exception>
-    public IReadOnlyDictionary<string, object?> Parse(IReadOnlyDictionary<string, string?> props)
+    public IReadOnlyDictionary<string, object?> Parse(IReadOnlyDictionary<string, string> props)
     {
         ArgumentNullException.ThrowIfNull(props);
         List<string> undefined = UndefinedDependents();
@@ -187,7 +187,7 @@ public sealed partial class ConfigDef
         return KafkaText.Format(parsedValue);
     }
 
-    private static object? ParseValue(ConfigKey key, IReadOnlyDictionary<string, string?> props)
+    private static object? ParseValue(ConfigKey key, IReadOnlyDictionary<string, string> props)
     {
         object? value;
         if (props.TryGetValue(key.Name, out string? supplied))

@@ -15,12 +15,12 @@ public sealed partial class ConfigDef
     /// A key whose value is missing or cannot be parsed reports that one error and is not passed to its validator,
     /// and each error is reported once even when a key is the dependent of several others.
     /// </remarks>
-    public IReadOnlyList<ConfigValue> Validate(IReadOnlyDictionary<string, string?> props) => [.. ValidateAll(props).Values];
+    public IReadOnlyList<ConfigValue> Validate(IReadOnlyDictionary<string, string> props) => [.. ValidateAll(props).Values];
 
     /// <summary>Validates configuration properties without throwing; see <see cref="Validate"/>.</summary>
     /// <param name="props">The properties, as an operator supplies them.</param>
     /// <returns>The results by key name.</returns>
-    public IReadOnlyDictionary<string, ConfigValue> ValidateAll(IReadOnlyDictionary<string, string?> props)
+    public IReadOnlyDictionary<string, ConfigValue> ValidateAll(IReadOnlyDictionary<string, string> props)
     {
         ArgumentNullException.ThrowIfNull(props);
         var results = new OrderedDictionary<string, ConfigValue>(StringComparer.Ordinal);
@@ -63,7 +63,7 @@ public sealed partial class ConfigDef
         return new ReadOnlyDictionary<string, ConfigValue>(results);
     }
 
-    private static ConfigValue ParseForValidate(ConfigKey key, IReadOnlyDictionary<string, string?> props)
+    private static ConfigValue ParseForValidate(ConfigKey key, IReadOnlyDictionary<string, string> props)
     {
         var result = new ConfigValue(key.Name);
         object? value;

@@ -10,7 +10,7 @@ public sealed class SimpleConfig : AbstractConfig
     /// <param name="definition">The definition to parse against.</param>
     /// <param name="originals">The properties as supplied; they are copied.</param>
     /// <exception cref="ConfigException">The properties are invalid (see <see cref="ConfigDef.Parse"/>).</exception>
-    public SimpleConfig(ConfigDef definition, IReadOnlyDictionary<string, string?> originals)
+    public SimpleConfig(ConfigDef definition, IReadOnlyDictionary<string, string> originals)
         : base(definition, originals)
     {
     }

@@ -1,3 +1,4 @@
+using Connect.Sdk.Config;
 using Connect.Sdk.Connectors;
 using Connect.Sdk.Data;
 
@@ -13,6 +14,10 @@ namespace Connect.Sdk.Converters;
 /// </remarks>
 public interface IConverter
 {
+    /// <summary>The definition of the converter's settings, for validation and documentation.</summary>
+    /// <value>The default is an empty definition.</value>
+    ConfigDef Config => new();
+
     /// <summary>Configures the converter.</summary>
     /// <param name="configs">The converter's settings, with the <c>key.converter.</c>/<c>value.converter.</c> prefix removed.</param>
     /// <param name="isKey">Whether the converter is used for record keys.</param>

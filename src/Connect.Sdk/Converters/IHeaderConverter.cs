@@ -1,3 +1,4 @@
+using Connect.Sdk.Config;
 using Connect.Sdk.Data;
 
 namespace Connect.Sdk.Converters;
@@ -5,6 +6,10 @@ namespace Connect.Sdk.Converters;
 /// <summary>Turns header values into bytes and back. The runtime configures one per connector.</summary>
 public interface IHeaderConverter : IDisposable
 {
+    /// <summary>The definition of the converter's settings, for validation and documentation.</summary>
+    /// <value>The default is an empty definition.</value>
+    ConfigDef Config => new();
+
     /// <summary>Configures the converter.</summary>
     /// <param name="configs">The converter's settings, with the <c>header.converter.</c> prefix removed.</param>
     void Configure(IReadOnlyDictionary<string, string> configs);

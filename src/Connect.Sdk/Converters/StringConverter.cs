@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Connect.Sdk.Config;
 using Connect.Sdk.Connectors;
 using Connect.Sdk.Data;
 using Connect.Sdk.Errors;
@@ -17,6 +18,16 @@ public sealed class StringConverter : IConverter, IHeaderConverter
 
     /// <summary>The default encoding name.</summary>
     public const string DefaultEncoding = "UTF8";
+
+    /// <summary>The setting naming what the converter is used for: key, value or header.</summary>
+    public const string TypeConfig = "converter.type";
+
+    private static readonly ConfigDef Definition = new ConfigDef()
+        .Define(EncodingConfig, ConfigType.String, DefaultEncoding, Importance.High, "The name of the Java character set to use for encoding strings as byte arrays.", group: "Converter", orderInGroup: 1, width: Width.Medium, displayName: "Encoding")
+        .Define(TypeConfig, ConfigType.String, "value", CaseInsensitiveValidString.In("key", "value", "header"), Importance.Low, "How this converter will be used.");
+
+    /// <inheritdoc cref="IConverter.Config" />
+    public ConfigDef Config => Definition;
 
     /// <summary>The character encoding.</summary>
     /// <value>The default is UTF-8.</value>

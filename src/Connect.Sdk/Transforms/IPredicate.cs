@@ -1,3 +1,4 @@
+using Connect.Sdk.Config;
 using Connect.Sdk.Connectors;
 
 namespace Connect.Sdk.Transforms;
@@ -10,6 +11,9 @@ namespace Connect.Sdk.Transforms;
 public interface IPredicate<TRecord> : IDisposable
     where TRecord : ConnectRecord<TRecord>
 {
+    /// <summary>The definition of the predicate's settings, for validation and documentation.</summary>
+    ConfigDef Config { get; }
+
     /// <summary>Configures the predicate.</summary>
     /// <param name="configs">The settings, with the <c>predicates.&lt;alias&gt;.</c> prefix removed.</param>
     void Configure(IReadOnlyDictionary<string, string> configs);

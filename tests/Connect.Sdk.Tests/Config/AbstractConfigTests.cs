@@ -17,10 +17,10 @@ public class AbstractConfigTests
         .Define("converter", ConfigType.Class, "org.apache.kafka.connect.json.JsonConverter", Importance.Low, "docs")
         .Define("nullable.int", ConfigType.Int, null, Importance.Low, "docs");
 
-    private static TestConfig Create(params (string Key, string? Value)[] extra)
+    private static TestConfig Create(params (string Key, string Value)[] extra)
     {
         var props = Props.Of(("name", "my-connector"), ("api.key", "hunter2"));
-        foreach ((string key, string? value) in extra)
+        foreach ((string key, string value) in extra)
         {
             props[key] = value;
         }
@@ -125,9 +125,9 @@ public class AbstractConfigTests
     {
         TestConfig config = Create(("producer.override.acks", "all"), ("producer.override.linger.ms", "5"), ("producer.override.", "bare"));
 
-        IReadOnlyDictionary<string, string?> overrides = config.OriginalsWithPrefix("producer.override.");
+        IReadOnlyDictionary<string, string> overrides = config.OriginalsWithPrefix("producer.override.");
 
-        overrides.Should().BeEquivalentTo(new Dictionary<string, string?> { ["acks"] = "all", ["linger.ms"] = "5" });
+        overrides.Should().BeEquivalentTo(new Dictionary<string, string> { ["acks"] = "all", ["linger.ms"] = "5" });
     }
 
     [Fact]
@@ -222,7 +222,7 @@ public class AbstractConfigTests
         config.ToString().Should().StartWith("SimpleConfig values: \n");
     }
 
-    private sealed class TestConfig(IReadOnlyDictionary<string, string?> props) : AbstractConfig(SampleDefinition, props);
+    private sealed class TestConfig(IReadOnlyDictionary<string, string> props) : AbstractConfig(SampleDefinition, props);
 
     private sealed class ListLogger : ILogger
     {

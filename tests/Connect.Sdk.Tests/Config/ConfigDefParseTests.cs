@@ -6,10 +6,10 @@ namespace Connect.Sdk.Tests.Config;
 
 public class ConfigDefParseTests
 {
-    private static object? ParseSingle(ConfigType type, string? value) =>
+    private static object? ParseSingle(ConfigType type, string value) =>
         new ConfigDef().Define("x", type, Importance.High, "docs").Parse(Props.Of(("x", value)))["x"];
 
-    private static ConfigException ParseSingleFailure(ConfigType type, string? value)
+    private static ConfigException ParseSingleFailure(ConfigType type, string value)
     {
         Action parse = () => ParseSingle(type, value);
         return parse.Should().Throw<ConfigException>().Which;
@@ -149,7 +149,7 @@ public class ConfigDefParseTests
     [InlineData(ConfigType.List)]
     [InlineData(ConfigType.Password)]
     public void Parse_NullValue_ParsesToNull(ConfigType type) =>
-        ParseSingle(type, null).Should().BeNull();
+        ParseSingle(type, null!).Should().BeNull();
 
     [Fact]
     public void Parse_MissingRequiredKey_ThrowsWithKafkaMessage()

@@ -1,0 +1,334 @@
+using Confluent.Kafka;
+using Connect.Sdk.Errors;
+using Connect.Sdk.Runtime.Errors;
+using Connect.Sdk.Runtime.Metrics;
+using Connect.Sdk.Runtime.Storage;
+using Connect.Sdk.Runtime.Worker;
+using Connect.Sdk.Source;
+using Microsoft.Extensions.Logging;
+using ConnectHeaders = Connect.Sdk.Connectors.Headers;
+using KafkaTopicPartition = Confluent.Kafka.TopicPartition;
+
+namespace Connect.Sdk.Runtime.Tasks;
+
+/// <summary>
+/// Runs a <see cref="SourceTask"/>: poll → transforms → converters → producer. A record's source offset becomes
+/// committable only when Kafka acknowledged it and every earlier record of its source partition; committable offsets
+/// are written to the offset store every <c>offset.flush.interval.ms</c> and on stop.
+/// </summary>
+internal sealed class WorkerSourceTask : WorkerTask
+{
+    private readonly SourceTask _task;
+    private readonly IReadOnlyDictionary<string, string> _taskConfig;
+    private readonly RecordConverters _converters;
+    private readonly TransformationStage<SourceRecord> _transforms;
+    private readonly RetryWithToleranceOperator _errors;
+    private readonly Func<IProducer<byte[]?, byte[]?>> _producerFactory;
+    private readonly IOffsetBackingStore _offsetStore;
+    private readonly TimeSpan _flushInterval;
+    private readonly TimeSpan _flushTimeout;
+    private readonly TimeProvider _time;
+    private readonly TaskMetrics _metrics;
+    private readonly SubmittedRecords _submitted = new();
+    private IProducer<byte[]?, byte[]?>? _producer;
+    private volatile Exception? _producerFailure;
+
+    public WorkerSourceTask(
+        ConnectorTaskId id,
+        string workerId,
+        SourceTask task,
+        IReadOnlyDictionary<string, string> taskConfig,
+        RecordConverters converters,
+        TransformationStage<SourceRecord> transforms,
+        RetryWithToleranceOperator errors,
+        Func<IProducer<byte[]?, byte[]?>> producerFactory,
+        IOffsetBackingStore offsetStore,
+        TimeSpan flushInterval,
+        TimeSpan flushTimeout,
+        TimeProvider time,
+        TaskMetrics metrics,
+        ILogger logger,
+        Action<ConnectorTaskId, ComponentStatus> onStatus)
+        : base(id, workerId, logger, onStatus)
+    {
+        _task = task;
+        _taskConfig = taskConfig;
+        _converters = converters;
+        _transforms = transforms;
+        _errors = errors;
+        _producerFactory = producerFactory;
+        _offsetStore = offsetStore;
+        _flushInterval = flushInterval;
+        _flushTimeout = flushTimeout;
+        _time = time;
+        _metrics = metrics;
+    }
+
+    protected override async Task ExecuteAsync()
+    {
+        _producer = _producerFactory();
+        var started = false;
+        try
+        {
+            _task.Initialize(new SourceTaskContext(_taskConfig, new OffsetStorageReader(Id.Connector, _offsetStore)));
+            _task.Start(_taskConfig);
+            started = true;
+            Logger.LogInformation("{Task} Source task finished initialization and start", Id);
+            var lastCommit = _time.GetTimestamp();
+            while (!StoppingToken.IsCancellationRequested)
+            {
+                if (IsPaused)
+                {
+                    await CommitIfDueAsync(ref lastCommit).ConfigureAwait(false);
+                    await WaitWhilePausedAsync(_flushInterval).ConfigureAwait(false);
+                    continue;
+                }
+
+                ThrowIfProducerFailed();
+                var batch = await PollAsync().ConfigureAwait(false);
+                if (batch is { Count: > 0 })
+                {
+                    _metrics.RecordPoll(batch.Count);
+                    foreach (var record in batch)
+                    {
+                        await SendAsync(record).ConfigureAwait(false);
+                    }
+                }
+
+                await CommitIfDueAsync(ref lastCommit).ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            await ShutDownAsync(started).ConfigureAwait(false);
+        }
+    }
+
+    private async Task<IReadOnlyList<SourceRecord>?> PollAsync()
+    {
+        try
+        {
+            return await _task.PollAsync(StoppingToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (StoppingToken.IsCancellationRequested)
+        {
+            return null;
+        }
+        catch (RetriableException e)
+        {
+            Logger.LogWarning(e, "{Task} failed to poll records from SourceTask. Will retry operation.", Id);
+            return null;
+        }
+    }
+
+    private async Task SendAsync(SourceRecord record)
+    {
+        var transformed = await _errors.ExecuteAsync(Stage.Transformation, _transforms.ReportedType, () => _transforms.Apply(record), null, record, StoppingToken)
+            .ConfigureAwait(false);
+        if (transformed.IsFailed || transformed.Value is null)
+        {
+            SkipRecord(record);
+            return;
+        }
+
+        var output = transformed.Value;
+        var key = await _errors.ExecuteAsync(Stage.KeyConverter, _converters.Key.GetType(), () => _converters.Key.FromConnectData(output.Topic, output.Headers, output.KeySchema, output.Key), null, output, StoppingToken)
+            .ConfigureAwait(false);
+        var value = key.IsFailed
+            ? Outcome<byte[]?>.Failed
+            : await _errors.ExecuteAsync(Stage.ValueConverter, _converters.Value.GetType(), () => _converters.Value.FromConnectData(output.Topic, output.Headers, output.ValueSchema, output.Value), null, output, StoppingToken)
+                .ConfigureAwait(false);
+        var headers = value.IsFailed
+            ? Outcome<Headers?>.Failed
+            : await _errors.ExecuteAsync(Stage.HeaderConverter, _converters.Header.GetType(), () => ConvertHeaders(output.Topic, output.Headers), null, output, StoppingToken)
+                .ConfigureAwait(false);
+        if (headers.IsFailed)
+        {
+            SkipRecord(record);
+            return;
+        }
+
+        var message = new Message<byte[]?, byte[]?>
+        {
+            Key = key.Value,
+            Value = value.Value,
+            Headers = headers.Value,
+            Timestamp = output.Timestamp is { } ms ? new Timestamp(ms, TimestampType.CreateTime) : Timestamp.Default,
+        };
+        var submitted = _submitted.Submit(record.SourcePartition, record.SourceOffset);
+        var destination = output.KafkaPartition is { } partition
+            ? new KafkaTopicPartition(output.Topic, partition)
+            : new KafkaTopicPartition(output.Topic, Partition.Any);
+        while (true)
+        {
+            try
+            {
+                _producer!.Produce(destination, message, report => OnDelivery(report, record, submitted));
+                return;
+            }
+            catch (ProduceException<byte[]?, byte[]?> e) when (e.Error.Code == ErrorCode.Local_QueueFull)
+            {
+                // Back-pressure: wait for the producer to drain.
+                await Task.Delay(5, StoppingToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private Headers? ConvertHeaders(string topic, ConnectHeaders headers)
+    {
+        if (headers.IsEmpty)
+        {
+            return null;
+        }
+
+        var result = new Headers();
+        foreach (var header in headers)
+        {
+            result.Add(header.Key, _converters.Header.FromConnectHeader(topic, header.Key, header.Schema, header.Value));
+        }
+
+        return result;
+    }
+
+    private void SkipRecord(SourceRecord record)
+    {
+        // A dropped record's offset is committable: it is acknowledged at once, in order with its partition.
+        _submitted.Submit(record.SourcePartition, record.SourceOffset).Acknowledge();
+        _metrics.RecordSkipped();
+        CommitRecord(record, null);
+    }
+
+    private void OnDelivery(DeliveryReport<byte[]?, byte[]?> report, SourceRecord record, SubmittedRecords.SubmittedRecord submitted)
+    {
+        if (report.Error.IsError)
+        {
+            var error = new ConnectException($"Unrecoverable exception from producer send callback: {report.Error.Reason} (topic {report.Topic})");
+            if (_errors.ToleratesAll)
+            {
+                Logger.LogError(error, "{Task} failed to send record to {Topic}; skipping it because errors.tolerance=all", Id, report.Topic);
+                _ = _errors.HandleAsync(new ErrorContext(Stage.KafkaProduce, typeof(IProducer<byte[], byte[]>), error, null, record));
+                submitted.Acknowledge();
+                CommitRecord(record, null);
+            }
+            else
+            {
+                _producerFailure ??= error;
+            }
+
+            return;
+        }
+
+        submitted.Acknowledge();
+        _metrics.RecordWritten();
+        CommitRecord(record, new RecordMetadata(report.Topic, report.Partition.Value, report.Offset.Value, report.Message.Timestamp.UnixTimestampMs));
+    }
+
+    private void CommitRecord(SourceRecord record, RecordMetadata? metadata)
+    {
+        try
+        {
+            var pending = _task.CommitRecordAsync(record, metadata, StoppingToken);
+            if (!pending.IsCompletedSuccessfully)
+            {
+                pending.AsTask().ContinueWith(
+                    t => Logger.LogError(t.Exception, "{Task} Exception thrown while calling task.CommitRecordAsync()", Id),
+                    CancellationToken.None,
+                    TaskContinuationOptions.OnlyOnFaulted,
+                    TaskScheduler.Default);
+            }
+        }
+        catch (Exception e)
+        {
+            Logger.LogError(e, "{Task} Exception thrown while calling task.CommitRecordAsync()", Id);
+        }
+    }
+
+    private void ThrowIfProducerFailed()
+    {
+        if (_producerFailure is { } failure)
+        {
+            throw failure;
+        }
+    }
+
+    private Task CommitIfDueAsync(ref long lastCommit)
+    {
+        if (_time.GetElapsedTime(lastCommit) < _flushInterval)
+        {
+            return Task.CompletedTask;
+        }
+
+        lastCommit = _time.GetTimestamp();
+        return CommitOffsetsAsync();
+    }
+
+    private async Task CommitOffsetsAsync()
+    {
+        var committable = _submitted.TakeCommittable();
+        if (committable.Offsets.Count > 0)
+        {
+            var values = new Dictionary<string, string?>(StringComparer.Ordinal);
+            foreach (var (partition, offset) in committable.Offsets)
+            {
+                values[OffsetCodec.SerializeKey(Id.Connector, partition)] = offset is null ? null : OffsetCodec.SerializeOffset(offset);
+            }
+
+            var started = _time.GetTimestamp();
+            try
+            {
+                await _offsetStore.SetAsync(values, CancellationToken.None).ConfigureAwait(false);
+                _metrics.RecordOffsetCommit(_time.GetElapsedTime(started), success: true);
+                Logger.LogDebug("{Task} Committed offsets of {Count} source partitions ({Pending} records still outstanding)", Id, values.Count, committable.PendingRecords);
+            }
+            catch (Exception e)
+            {
+                _metrics.RecordOffsetCommit(_time.GetElapsedTime(started), success: false);
+                Logger.LogError(e, "{Task} Failed to commit offsets", Id);
+                return;
+            }
+        }
+
+        try
+        {
+            await _task.CommitAsync(StoppingToken.IsCancellationRequested ? CancellationToken.None : StoppingToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            Logger.LogError(e, "{Task} Exception thrown while calling task.CommitAsync()", Id);
+        }
+    }
+
+    private async Task ShutDownAsync(bool started)
+    {
+        try
+        {
+            if (_producer is not null)
+            {
+                // Give in-flight records the flush timeout to be acknowledged, then commit what was.
+                _producer.Flush(_flushTimeout);
+                await _submitted.AwaitAllAsync(TimeSpan.Zero, CancellationToken.None).ConfigureAwait(false);
+                await CommitOffsetsAsync().ConfigureAwait(false);
+            }
+        }
+        catch (Exception e)
+        {
+            Logger.LogError(e, "{Task} Failed to flush and commit on stop", Id);
+        }
+
+        if (started)
+        {
+            try
+            {
+                _task.Stop();
+            }
+            catch (Exception e)
+            {
+                Logger.LogWarning(e, "{Task} Exception thrown while stopping the task", Id);
+            }
+        }
+
+        _producer?.Dispose();
+        _transforms.Dispose();
+        _converters.Dispose();
+    }
+}

@@ -81,7 +81,7 @@ public sealed class PluginRegistry
 
             foreach (var type in LoadableTypes(assembly))
             {
-                if (Classify(type) is { } kind)
+                foreach (var kind in Classify(type))
                 {
                     Register(new PluginDescriptor(type, kind, VersionOf(type, kind), location));
                 }
@@ -98,10 +98,15 @@ public sealed class PluginRegistry
     public PluginRegistry AddType(Type type)
     {
         ArgumentNullException.ThrowIfNull(type);
-        var kind = Classify(type) ?? throw new ArgumentException($"{type} is not a connector, converter, header converter, transform or predicate.", nameof(type));
+        var kinds = Classify(type).ToList();
+        if (kinds.Count == 0)
+        {
+            throw new ArgumentException($"{type} is not a connector, converter, header converter, transform or predicate.", nameof(type));
+        }
+
         lock (_gate)
         {
-            if (!_plugins.Any(p => p.Type == type))
+            foreach (var kind in kinds.Where(k => !_plugins.Any(p => p.Type == type && p.Kind == k)))
             {
                 Register(new PluginDescriptor(type, kind, VersionOf(type, kind), "classpath"));
             }
@@ -170,7 +175,7 @@ public sealed class PluginRegistry
             {
                 var matches = kinds
                     .SelectMany(kind => _byName.TryGetValue((kind, candidate), out var list) ? list : [])
-                    .Distinct()
+                    .DistinctBy(p => p.Type)
                     .ToList();
                 if (matches.Count == 1)
                 {
@@ -184,7 +189,7 @@ public sealed class PluginRegistry
                 }
             }
 
-            var known = _plugins.Where(p => kinds.Contains(p.Kind)).Select(p => p.ClassName).Order(StringComparer.Ordinal);
+            var known = _plugins.Where(p => kinds.Contains(p.Kind)).Select(p => p.ClassName).Distinct().Order(StringComparer.Ordinal);
             throw new ConnectException(
                 $"Failed to find any class that implements {Describe(kinds)} and which name matches {name}, available {Describe(kinds)}s are: {string.Join(", ", known)}");
         }
@@ -237,44 +242,44 @@ public sealed class PluginRegistry
         _ => "plugin",
     };
 
-    private static PluginType? Classify(Type type)
+    private static IEnumerable<PluginType> Classify(Type type)
     {
-        if (!type.IsClass || type.IsAbstract || !type.IsPublic && !type.IsNestedPublic || type.GetConstructor(Type.EmptyTypes) is null && !type.IsGenericTypeDefinition && !(type.DeclaringType?.IsGenericTypeDefinition ?? false))
+        var declaringIsGenericDefinition = type.DeclaringType?.IsGenericTypeDefinition ?? false;
+        if (!type.IsClass || type.IsAbstract || !type.IsPublic && !type.IsNestedPublic
+            || type.GetConstructor(Type.EmptyTypes) is null && !type.IsGenericTypeDefinition && !declaringIsGenericDefinition)
         {
-            return null;
+            yield break;
         }
 
         if (typeof(SourceConnector).IsAssignableFrom(type))
         {
-            return PluginType.Source;
+            yield return PluginType.Source;
         }
 
         if (typeof(SinkConnector).IsAssignableFrom(type))
         {
-            return PluginType.Sink;
+            yield return PluginType.Sink;
         }
 
         if (typeof(IConverter).IsAssignableFrom(type))
         {
-            return PluginType.Converter;
+            yield return PluginType.Converter;
         }
 
         if (typeof(IHeaderConverter).IsAssignableFrom(type))
         {
-            return PluginType.HeaderConverter;
+            yield return PluginType.HeaderConverter;
         }
 
         if (ImplementsGeneric(type, typeof(ITransformation<>)))
         {
-            return PluginType.Transformation;
+            yield return PluginType.Transformation;
         }
 
         if (ImplementsGeneric(type, typeof(IPredicate<>)))
         {
-            return PluginType.Predicate;
+            yield return PluginType.Predicate;
         }
-
-        return null;
     }
 
     private static bool ImplementsGeneric(Type type, Type openInterface) =>

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using Connect.Sdk.Config;
 using Connect.Sdk.Connectors;
@@ -11,6 +10,13 @@ namespace Connect.Sdk.Converters;
 /// Converts values to and from strings (<c>org.apache.kafka.connect.storage.StringConverter</c>): any value is
 /// written as its text form; bytes are read back as an optional string. Setting: <c>converter.encoding</c>.
 /// </summary>
+/// <remarks>
+/// As in Kafka, a value is written as Java's <c>toString</c> would print it, not with <see cref="Values.ConvertToString"/>:
+/// <c>true</c>, <c>1.0</c> for a double 1, <c>1.0E10</c>, decimals as <c>BigDecimal</c> prints them, lists as
+/// <c>[1, 2]</c>, dictionaries as <c>{a=1}</c>, structs by <see cref="Struct.ToString"/> (<c>Struct{a=1}</c>), and a <see cref="DateTime"/> as a
+/// <c>java.util.Date</c> on a UTC JVM (<c>Thu Jan 01 00:00:00 UTC 1970</c>). Byte arrays, which Java prints as an
+/// object reference, are written as their .NET type name.
+/// </remarks>
 public sealed class StringConverter : IConverter, IHeaderConverter
 {
     /// <summary>The setting naming the character encoding.</summary>
@@ -80,12 +86,9 @@ public sealed class StringConverter : IConverter, IHeaderConverter
     {
     }
 
-    private static string TextOf(object value) => value switch
-    {
-        string text => text,
-        IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
-        _ => value.ToString() ?? string.Empty,
-    };
+    // Kafka writes value.toString(), not Values.convertToString: match Java's text for the same value (true, 1.0,
+    // 1.0E10, BigDecimal's 1E-7, [1, 2], {a=1}); other values use their invariant text.
+    private static string TextOf(object value) => JavaText.ToJavaString(value);
 
     private static Encoding ResolveEncoding(string name)
     {

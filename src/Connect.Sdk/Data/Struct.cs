@@ -233,57 +233,15 @@ public sealed class Struct : IEquatable<Struct>
 
     private static void AppendValue(StringBuilder text, object? value)
     {
-        switch (value)
+        if (value is byte[] or ReadOnlyMemory<byte>)
         {
-            case null:
-                text.Append("null");
-                break;
-            case byte[] or ReadOnlyMemory<byte>:
-                ConnectValueComparer.TryGetBytes(value, out var bytes);
-                text.Append(Convert.ToBase64String(bytes.Span));
-                break;
-            case string s:
-                text.Append(s);
-                break;
-            case IDictionary map:
-                text.Append('{');
-                var firstEntry = true;
-                foreach (DictionaryEntry entry in map)
-                {
-                    if (!firstEntry)
-                    {
-                        text.Append(", ");
-                    }
-
-                    firstEntry = false;
-                    AppendValue(text, entry.Key);
-                    text.Append('=');
-                    AppendValue(text, entry.Value);
-                }
-
-                text.Append('}');
-                break;
-            case IList list:
-                text.Append('[');
-                for (var i = 0; i < list.Count; i++)
-                {
-                    if (i > 0)
-                    {
-                        text.Append(", ");
-                    }
-
-                    AppendValue(text, list[i]);
-                }
-
-                text.Append(']');
-                break;
-            case IFormattable formattable:
-                text.Append(formattable.ToString(null, System.Globalization.CultureInfo.InvariantCulture));
-                break;
-            default:
-                text.Append(value);
-                break;
+            ConnectValueComparer.TryGetBytes(value, out var bytes);
+            text.Append(Convert.ToBase64String(bytes.Span));
+            return;
         }
+
+        // Java's text of the value, as Kafka's Struct.toString prints it (1.0 for doubles, true for booleans).
+        text.Append(JavaText.ToJavaString(value));
     }
 
     private Field LookupField(string fieldName)

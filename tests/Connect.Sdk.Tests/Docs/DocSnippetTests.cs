@@ -1,0 +1,63 @@
+using System.Text.RegularExpressions;
+
+namespace Connect.Sdk.Tests.Docs;
+
+/// <summary>
+/// Keeps the code in docs/*.md compiled: a code block preceded by <c>&lt;!-- snippet: path#region --&gt;</c> must equal
+/// that <c>#region</c> of the named file (relative to the repository root), which is part of a test or sample build.
+/// </summary>
+public partial class DocSnippetTests
+{
+    public static TheoryData<string, string, string> Snippets()
+    {
+        var data = new TheoryData<string, string, string>();
+        var docs = Path.Combine(RepositoryRoot(), "docs");
+        foreach (var page in Directory.EnumerateFiles(docs, "*.md", SearchOption.AllDirectories))
+        {
+            foreach (Match match in SnippetBlock().Matches(File.ReadAllText(page)))
+            {
+                data.Add(Path.GetRelativePath(RepositoryRoot(), page), match.Groups["source"].Value, match.Groups["code"].Value);
+            }
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Snippets))]
+    public void Snippet_MatchesCompiledSource(string page, string source, string code)
+    {
+        var parts = source.Split('#');
+        var file = Path.Combine(RepositoryRoot(), parts[0]);
+        File.Exists(file).Should().BeTrue($"{page} quotes {parts[0]}, which must exist");
+        var region = ExtractRegion(File.ReadAllText(file), parts[1]);
+
+        Normalize(code).Should().Be(Normalize(region), $"{page} must quote region '{parts[1]}' of {parts[0]} exactly; copy it again");
+    }
+
+    [Fact]
+    public void Docs_HaveSnippets() => Snippets().Count().Should().BeGreaterThan(0);
+
+    internal static string RepositoryRoot()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Connect.Sdk.sln")))
+        {
+            directory = directory.Parent;
+        }
+
+        return directory?.FullName ?? throw new InvalidOperationException("Connect.Sdk.sln not found above the test folder.");
+    }
+
+    private static string ExtractRegion(string text, string name)
+    {
+        var match = Regex.Match(text, $@"#region {Regex.Escape(name)}\r?\n(?<body>.*?)\r?\n\s*#endregion", RegexOptions.Singleline);
+        match.Success.Should().BeTrue($"region '{name}' must exist");
+        return match.Groups["body"].Value;
+    }
+
+    private static string Normalize(string code) => string.Join('\n', code.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n').Select(l => l.TrimEnd())).Trim();
+
+    [GeneratedRegex(@"<!--\s*snippet:\s*(?<source>[^\s]+)\s*-->\s*```csharp\r?\n(?<code>.*?)```", RegexOptions.Singleline)]
+    private static partial Regex SnippetBlock();
+}

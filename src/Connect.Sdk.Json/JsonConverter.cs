@@ -30,6 +30,14 @@ namespace Connect.Sdk.Json;
 /// Schemas are turned into JSON once and the bytes are cached per schema (up to <c>schemas.cache.size</c>
 /// schemas), as are the schemas read from JSON. Instances are safe to use from several threads.
 /// </para>
+/// <para>
+/// Where Kafka's converter silently coerces JSON that does not fit the schema (a string read as an integer becomes 0,
+/// an out-of-range integer wraps, a fraction is truncated, a schemaless integer beyond 64 bits is cut), this one
+/// throws a <see cref="DataException"/> naming the field. The strings <c>"NaN"</c>, <c>"Infinity"</c> and
+/// <c>"-Infinity"</c>, which Kafka writes for non-finite floats, read back as those values. Map keys cannot be null,
+/// and a member name (field name, map key or parameter name) holding an unpaired UTF-16 surrogate is written with
+/// U+FFFD where Jackson writes an escape of the surrogate; string values are written exactly as Jackson writes them.
+/// </para>
 /// </remarks>
 public sealed class JsonConverter : IConverter, IHeaderConverter
 {

@@ -1,3 +1,4 @@
+using Connect.Sdk.Config;
 using System.Text.Json;
 using Connect.Sdk.Connectors;
 using Connect.Sdk.Converters;
@@ -76,7 +77,7 @@ public sealed class JsonConverter : IConverter, IHeaderConverter
     /// <summary>Converts record keys or values.</summary>
     /// <param name="configs">The settings, e.g. <c>schemas.enable</c>; unknown keys are ignored.</param>
     /// <param name="isKey">Whether the converter is used for record keys.</param>
-    /// <exception cref="ConnectException">A setting has an invalid value; the message names the key.</exception>
+    /// <exception cref="ConfigException">A setting has an invalid value; the message names the key.</exception>
     public void Configure(IReadOnlyDictionary<string, string> configs, bool isKey)
     {
         ArgumentNullException.ThrowIfNull(configs);
@@ -89,7 +90,7 @@ public sealed class JsonConverter : IConverter, IHeaderConverter
 
     /// <summary>Configures the converter for header values, or for what <c>converter.type</c> names.</summary>
     /// <param name="configs">The settings; unknown keys are ignored.</param>
-    /// <exception cref="ConnectException">A setting has an invalid value; the message names the key.</exception>
+    /// <exception cref="ConfigException">A setting has an invalid value; the message names the key.</exception>
     public void Configure(IReadOnlyDictionary<string, string> configs) =>
         _state = new State(JsonConverterConfig.Parse(configs, ConverterType.Header));
 
@@ -187,6 +188,12 @@ public sealed class JsonConverter : IConverter, IHeaderConverter
 
     /// <summary>The settings in use.</summary>
     internal JsonConverterConfig Config => _state.Config;
+
+    /// <inheritdoc cref="IConverter.Config" />
+    ConfigDef IConverter.Config => JsonConverterConfig.Definition;
+
+    /// <inheritdoc cref="IHeaderConverter.Config" />
+    ConfigDef IHeaderConverter.Config => JsonConverterConfig.Definition;
 
     /// <summary>How many times a schema was turned into JSON (misses of the schema-to-JSON cache).</summary>
     internal long SchemaWrites => Interlocked.Read(ref _schemaWrites);

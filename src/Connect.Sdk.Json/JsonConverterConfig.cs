@@ -1,6 +1,5 @@
-using System.Globalization;
+using Connect.Sdk.Config;
 using Connect.Sdk.Converters;
-using Connect.Sdk.Errors;
 
 namespace Connect.Sdk.Json;
 
@@ -16,7 +15,7 @@ internal enum DecimalFormat
 
 /// <summary>
 /// The parsed settings of a <see cref="JsonConverter"/>. Keys, defaults and error texts follow Kafka's
-/// <c>JsonConverterConfig</c> and <c>ConfigDef</c>; this class is the one place to switch to a ConfigDef later.
+/// <c>JsonConverterConfig</c> and <c>ConfigDef</c>; parsed with a ConfigDef so the validate endpoint and docs list them.
 /// </summary>
 internal sealed class JsonConverterConfig
 {
@@ -52,103 +51,46 @@ internal sealed class JsonConverterConfig
 
     public ConverterType Type { get; }
 
+    /// <summary>The definition of the converter's settings, with Kafka's keys, defaults and documentation.</summary>
+    public static ConfigDef Definition { get; } = new ConfigDef()
+        .Define(JsonConverter.SchemasEnableConfig, ConfigType.Boolean, SchemasEnableDefault, Importance.High,
+            "Include schemas within each of the serialized values and keys.", "Schemas", 0, Width.Medium, "Enable Schemas")
+        .Define(JsonConverter.SchemasCacheSizeConfig, ConfigType.Int, SchemasCacheSizeDefault, RangeValidator.AtLeast(0), Importance.High,
+            "The maximum number of schemas that can be cached in this converter instance.", "Schemas", 1, Width.Medium, "Schema Cache Size")
+        .Define(JsonConverter.DecimalFormatConfig, ConfigType.String, "BASE64", CaseInsensitiveValidString.In("BASE64", "NUMERIC"), Importance.Low,
+            "Controls which format this converter will serialize decimals in. This value is case insensitive and can be either 'BASE64' (default) or 'NUMERIC'",
+            "Serialization", 0, Width.Medium, "Decimal Format")
+        .Define(JsonConverter.ReplaceNullWithDefaultConfig, ConfigType.Boolean, ReplaceNullWithDefaultDefault, Importance.Low,
+            "Whether to replace fields that have a default value and that are null to the default value. When set to true, the default value is used, otherwise null is used.",
+            "Serialization", 1, Width.Medium, "Replace null with default")
+        .Define(JsonConverter.ConverterTypeConfig, ConfigType.String, ConfigDef.NoDefaultValue, ValidString.In("key", "value", "header"), Importance.Low,
+            "How this converter will be used.");
+
     /// <summary>Parses the settings; unknown keys are ignored, as Kafka does.</summary>
     /// <param name="configs">The converter's settings.</param>
     /// <param name="defaultType">The converter type when <c>converter.type</c> is not set.</param>
     /// <returns>The settings.</returns>
-    /// <exception cref="ConnectException">A value is invalid; the message names the key.</exception>
+    /// <exception cref="ConfigException">A value is invalid; the message names the key.</exception>
     public static JsonConverterConfig Parse(IReadOnlyDictionary<string, string> configs, ConverterType defaultType)
     {
         ArgumentNullException.ThrowIfNull(configs);
+        var withType = new Dictionary<string, string>(configs, StringComparer.Ordinal);
+        if (!withType.ContainsKey(JsonConverter.ConverterTypeConfig))
+        {
+            withType[JsonConverter.ConverterTypeConfig] = defaultType.ToString().ToLowerInvariant();
+        }
+
+        var values = Definition.Parse(withType);
         return new JsonConverterConfig(
-            ParseBoolean(configs, JsonConverter.SchemasEnableConfig, SchemasEnableDefault),
-            ParseCacheSize(configs),
-            ParseDecimalFormat(configs),
-            ParseBoolean(configs, JsonConverter.ReplaceNullWithDefaultConfig, ReplaceNullWithDefaultDefault),
-            ParseType(configs, defaultType));
+            (bool)values[JsonConverter.SchemasEnableConfig]!,
+            (int)values[JsonConverter.SchemasCacheSizeConfig]!,
+            string.Equals((string)values[JsonConverter.DecimalFormatConfig]!, "NUMERIC", StringComparison.OrdinalIgnoreCase) ? DecimalFormat.Numeric : DecimalFormat.Base64,
+            (bool)values[JsonConverter.ReplaceNullWithDefaultConfig]!,
+            (string)values[JsonConverter.ConverterTypeConfig]! switch
+            {
+                "key" => ConverterType.Key,
+                "header" => ConverterType.Header,
+                _ => ConverterType.Value,
+            });
     }
-
-    private static bool ParseBoolean(IReadOnlyDictionary<string, string> configs, string key, bool defaultValue)
-    {
-        if (!configs.TryGetValue(key, out var raw) || raw is null)
-        {
-            return defaultValue;
-        }
-
-        var trimmed = raw.Trim();
-        if (trimmed.Equals("true", StringComparison.OrdinalIgnoreCase))
-        {
-            return true;
-        }
-
-        if (trimmed.Equals("false", StringComparison.OrdinalIgnoreCase))
-        {
-            return false;
-        }
-
-        throw Invalid(key, raw, "Expected value to be either true or false");
-    }
-
-    private static int ParseCacheSize(IReadOnlyDictionary<string, string> configs)
-    {
-        const string key = JsonConverter.SchemasCacheSizeConfig;
-        if (!configs.TryGetValue(key, out var raw) || raw is null)
-        {
-            return SchemasCacheSizeDefault;
-        }
-
-        if (!int.TryParse(raw.Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var size))
-        {
-            throw Invalid(key, raw, "Not a number of type INT");
-        }
-
-        if (size < 0)
-        {
-            throw Invalid(key, raw, "Value must be at least 0");
-        }
-
-        return size;
-    }
-
-    private static DecimalFormat ParseDecimalFormat(IReadOnlyDictionary<string, string> configs)
-    {
-        const string key = JsonConverter.DecimalFormatConfig;
-        if (!configs.TryGetValue(key, out var raw) || raw is null)
-        {
-            return DecimalFormat.Base64;
-        }
-
-        var trimmed = raw.Trim();
-        if (trimmed.Equals("BASE64", StringComparison.OrdinalIgnoreCase))
-        {
-            return DecimalFormat.Base64;
-        }
-
-        if (trimmed.Equals("NUMERIC", StringComparison.OrdinalIgnoreCase))
-        {
-            return DecimalFormat.Numeric;
-        }
-
-        throw Invalid(key, raw, "String must be one of (case insensitive): BASE64, NUMERIC");
-    }
-
-    private static ConverterType ParseType(IReadOnlyDictionary<string, string> configs, ConverterType defaultType)
-    {
-        const string key = JsonConverter.ConverterTypeConfig;
-        if (!configs.TryGetValue(key, out var raw) || raw is null)
-        {
-            return defaultType;
-        }
-
-        return raw.Trim() switch
-        {
-            "key" => ConverterType.Key,
-            "value" => ConverterType.Value,
-            "header" => ConverterType.Header,
-            _ => throw Invalid(key, raw, "String must be one of: key, value, header"),
-        };
-    }
-
-    private static ConnectException Invalid(string key, string value, string reason) =>
-        new($"Invalid value {value} for configuration {key}: {reason}");
 }

@@ -1,3 +1,4 @@
+using Connect.Sdk.Config;
 using Connect.Sdk.Converters;
 using Connect.Sdk.Data;
 using Connect.Sdk.Errors;
@@ -71,7 +72,7 @@ public class JsonConverterConfigTests
         var converter = new JsonConverter();
         var act = () => converter.Configure(new Dictionary<string, string> { [key] = value });
 
-        act.Should().Throw<ConnectException>().Which.Message.Should().Be(message);
+        act.Should().Throw<ConfigException>().Which.Message.Should().Be(message);
     }
 
     [Fact]

@@ -27,7 +27,8 @@ namespace Connect.Sdk.Avro;
 /// <para>Schemas are mapped as Confluent's <c>AvroData</c> maps them. Every schema is converted, registered (or looked
 /// up) and parsed once and cached in both directions, so after the first record of a schema no registry calls and no
 /// schema parsing happen. A schema whose top level is Avro <c>bytes</c> is written as the raw bytes without a length,
-/// as Confluent's serializer does. Thread-safe.</para>
+/// as Confluent's serializer does. Values without a Connect schema are written with Confluent's schemaless
+/// <c>io.confluent.connect.avro.Anything</c> record and read back without a schema. Thread-safe.</para>
 /// </remarks>
 public sealed class AvroConverter : IConverter, IDisposable
 {
@@ -83,6 +84,7 @@ public sealed class AvroConverter : IConverter, IDisposable
     private readonly ConcurrentDictionary<Schema, WriteState> _writeStates = new();
     private readonly ConcurrentDictionary<int, ParsedSchema> _parsedSchemas = new();
     private readonly ConcurrentDictionary<(string Topic, int Id), ReadState> _readStates = new();
+    private WriteState? _schemalessState;
     private ISchemaRegistryClient? _client;
     private bool _ownsClient;
     private AvroConverterConfig _config = null!;
@@ -137,6 +139,7 @@ public sealed class AvroConverter : IConverter, IDisposable
         }
 
         _writeStates.Clear();
+        _schemalessState = null;
         _parsedSchemas.Clear();
         _readStates.Clear();
     }
@@ -153,13 +156,7 @@ public sealed class AvroConverter : IConverter, IDisposable
             return null;
         }
 
-        if (schema is null)
-        {
-            throw new DataException(
-                $"Failed to serialize Avro data for topic {topic}: the value has no schema. The Avro converter needs a Connect schema to write Avro.");
-        }
-
-        var state = GetWriteState(topic, schema);
+        var state = schema is null ? GetSchemalessWriteState() : GetWriteState(topic, schema);
         if (!state.Targets.TryGetValue(topic, out var target))
         {
             target = state.Targets.GetOrAdd(topic, ResolveTarget(topic, state));
@@ -168,7 +165,7 @@ public sealed class AvroConverter : IConverter, IDisposable
         object? datum;
         try
         {
-            datum = _avroData.FromConnectData(schema, state.AvroSchema, value);
+            datum = schema is null ? AvroData.FromSchemalessData(value) : _avroData.FromConnectData(schema, state.AvroSchema, value);
         }
         catch (DataException e)
         {
@@ -253,7 +250,9 @@ public sealed class AvroConverter : IConverter, IDisposable
 
         try
         {
-            return new SchemaAndValue(state.ConnectSchema, _avroData.ToConnectData(state.ConnectSchema, datum));
+            return state.ConnectSchema is null
+                ? new SchemaAndValue(null, AvroData.ToSchemalessData(datum))
+                : new SchemaAndValue(state.ConnectSchema, _avroData.ToConnectData(state.ConnectSchema, datum));
         }
         catch (DataException e)
         {
@@ -281,6 +280,9 @@ public sealed class AvroConverter : IConverter, IDisposable
 
         writer.Write(datum, buffer);
     }
+
+    private WriteState GetSchemalessWriteState() =>
+        _schemalessState ??= new WriteState(AvroData.AnythingSchema, _codec.ToJson(AvroData.AnythingSchema), _codec.CreateWriter(AvroData.AnythingSchema));
 
     private WriteState GetWriteState(string topic, Schema schema)
     {
@@ -374,10 +376,11 @@ public sealed class AvroConverter : IConverter, IDisposable
             }
         }
 
-        Schema connectSchema;
+        Schema? connectSchema;
         try
         {
-            connectSchema = _avroData.ToConnectSchema(parsed.AvroSchema, version);
+            // Values written without a Connect schema use Confluent's Anything record and come back schemaless.
+            connectSchema = AvroData.IsAnythingSchema(parsed.AvroSchema) ? null : _avroData.ToConnectSchema(parsed.AvroSchema, version);
         }
         catch (DataException e)
         {
@@ -464,5 +467,5 @@ public sealed class AvroConverter : IConverter, IDisposable
 
     private sealed record ParsedSchema(AvroSchema AvroSchema, string SchemaText, IAvroDatumReader Reader, bool IsRawBytes);
 
-    private sealed record ReadState(ParsedSchema Parsed, Schema ConnectSchema);
+    private sealed record ReadState(ParsedSchema Parsed, Schema? ConnectSchema);
 }

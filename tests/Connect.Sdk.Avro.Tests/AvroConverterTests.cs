@@ -180,6 +180,24 @@ public sealed class AvroConverterTests : IAsyncLifetime
     }
 
     [Fact]
+    public void ConcurrentUse_FromManyThreads_ProducesCorrectValues()
+    {
+        using var writer = Converter();
+        using var reader = Converter();
+
+        Parallel.For(0, 400, new ParallelOptions { MaxDegreeOfParallelism = 4 }, i =>
+        {
+            var topic = "t" + (i % 3);
+            var bytes = writer.FromConnectData(topic, null, Order, NewOrder(i))!;
+            var value = (Struct)reader.ToConnectData(topic, null, bytes).Value!;
+            value.GetInt64("id").Should().Be(i);
+            value.GetString("customer").Should().Be("customer-" + i);
+        });
+
+        _registry.Subjects.Should().BeEquivalentTo(["t0-value", "t1-value", "t2-value"]);
+    }
+
+    [Fact]
     public void ToConnectData_Null_IsTombstone()
     {
         using var converter = Converter();
@@ -285,13 +303,35 @@ public sealed class AvroConverterTests : IAsyncLifetime
     }
 
     [Fact]
-    public void FromConnectData_WithoutSchema_Throws()
+    public void RoundTrip_SchemalessValues_UseConfluentAnythingRecord()
+    {
+        using var converter = Converter();
+        var value = new Dictionary<object, object?>
+        {
+            ["name"] = "x",
+            ["count"] = 3,
+            ["big"] = 5L,
+            ["ratio"] = 0.5,
+            ["flags"] = new List<object?> { true, null, new byte[] { 1 } },
+            [7L] = new Dictionary<object, object?> { ["nested"] = 1.5f },
+        };
+
+        var bytes = converter.FromConnectData(Topic, null, null, value)!;
+        var result = converter.ToConnectData(Topic, null, bytes);
+
+        result.Schema.Should().BeNull();
+        ConnectValueComparer.Instance.Equals(result.Value, value).Should().BeTrue();
+        _registry.SchemaOf(BinaryPrimitives.ReadInt32BigEndian(bytes.AsSpan(1))).Should().StartWith("""{"type":"record","name":"Anything","namespace":"io.confluent.connect.avro","fields":[{"name":"boolean","type":["null","boolean"],"default":null}""");
+    }
+
+    [Fact]
+    public void FromConnectData_SchemalessValueOfUnknownType_Throws()
     {
         using var converter = Converter();
 
-        var act = () => converter.FromConnectData(Topic, null, null, 5);
+        var act = () => converter.FromConnectData(Topic, null, null, new Uri("http://x"));
 
-        act.Should().Throw<DataException>().WithMessage("*the value has no schema*");
+        act.Should().Throw<DataException>().WithMessage("Failed to serialize Avro data for topic orders: Unknown type for schemaless data: System.Uri.");
     }
 
     [Theory]

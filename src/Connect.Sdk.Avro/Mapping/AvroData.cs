@@ -1406,6 +1406,141 @@ internal sealed class AvroData
     private static AvroDataException Invalid(Schema schema, object value) =>
         new($"Invalid Avro value for Connect type {schema.Type}{(schema.Name is null ? string.Empty : $" ({schema.Name})")}: {value.GetType().FullName}.");
 
+    // ---------------------------------------------------------------- schemaless values
+
+    /// <summary>
+    /// The Avro schema Confluent's converter uses for values without a Connect schema: a record
+    /// <c>io.confluent.connect.avro.Anything</c> with one optional field per kind of value (boolean, bytes, double,
+    /// float, int, long, string, array of Anything, map as an array of Anything key/value entries), of which one is set.
+    /// </summary>
+    public static RecordSchema AnythingSchema { get; } = BuildAnythingSchema();
+
+    /// <summary>Whether an Avro schema is the schemaless <see cref="AnythingSchema"/>.</summary>
+    /// <param name="schema">The schema.</param>
+    /// <returns>Whether it has the Anything record's canonical form.</returns>
+    public static bool IsAnythingSchema(AvroSchema schema) =>
+        schema is RecordSchema { FullName: Namespace + ".Anything" } && AvroSchemaWriter.ToCanonicalForm(schema) == AnythingCanonicalForm;
+
+    private static readonly string AnythingCanonicalForm = AvroSchemaWriter.ToCanonicalForm(AnythingSchema);
+
+    /// <summary>Wraps a schemaless Connect value (null, numbers, booleans, strings, bytes, lists, maps) in Anything records.</summary>
+    /// <param name="value">The value.</param>
+    /// <returns>The generic value of <see cref="AnythingSchema"/>.</returns>
+    /// <exception cref="DataException">The value's type has no schemaless representation.</exception>
+    public static AvroRecord FromSchemalessData(object? value)
+    {
+        var record = new AvroRecord(AnythingSchema);
+        switch (value)
+        {
+            case null:
+                break;
+            case bool b:
+                record["boolean"] = b;
+                break;
+            case byte[] or ReadOnlyMemory<byte>:
+                record["bytes"] = BytesOf(value);
+                break;
+            case double d:
+                record["double"] = d;
+                break;
+            case float f:
+                record["float"] = f;
+                break;
+            case sbyte or short or int:
+                record["int"] = Convert.ToInt32(value, CultureInfo.InvariantCulture);
+                break;
+            case long l:
+                record["long"] = l;
+                break;
+            case string text:
+                record["string"] = text;
+                break;
+            case IDictionary map:
+                var entrySchema = (RecordSchema)((ArraySchema)((UnionSchema)AnythingSchema.GetField("map")!.Schema).Branches[1]).Items;
+                var entries = new List<object?>(map.Count);
+                foreach (DictionaryEntry entry in map)
+                {
+                    entries.Add(new AvroRecord(entrySchema) { [KeyField] = FromSchemalessData(entry.Key), [ValueField] = FromSchemalessData(entry.Value) });
+                }
+
+                record["map"] = entries;
+                break;
+            case IList list:
+                var items = new List<object?>(list.Count);
+                foreach (var item in list)
+                {
+                    items.Add(FromSchemalessData(item));
+                }
+
+                record["array"] = items;
+                break;
+            default:
+                throw new AvroDataException($"Unknown type for schemaless data: {value.GetType().FullName}.");
+        }
+
+        return record;
+    }
+
+    /// <summary>Unwraps an Anything record into a schemaless Connect value.</summary>
+    /// <param name="value">A generic value of <see cref="AnythingSchema"/>.</param>
+    /// <returns>The Connect value (null when no field is set).</returns>
+    public static object? ToSchemalessData(object? value)
+    {
+        if (value is not AvroRecord record)
+        {
+            throw new AvroDataException("Invalid Avro data for schemaless Connect data.");
+        }
+
+        foreach (var name in (string[])["boolean", "bytes", "double", "float", "int", "long", "string"])
+        {
+            if (record[name] is { } simple)
+            {
+                return simple;
+            }
+        }
+
+        if (record["array"] is IList array)
+        {
+            return array.Cast<object?>().Select(ToSchemalessData).ToList();
+        }
+
+        if (record["map"] is IList entries)
+        {
+            var map = new Dictionary<object, object?>(entries.Count, ConnectValueComparer.Instance);
+            foreach (AvroRecord entry in entries)
+            {
+                var key = ToSchemalessData(entry[KeyField]) ?? throw new AvroDataException("A schemaless map has a null key; .NET dictionaries cannot hold null keys.");
+                map[key] = ToSchemalessData(entry[ValueField]);
+            }
+
+            return map;
+        }
+
+        return null;
+    }
+
+    private static RecordSchema BuildAnythingSchema()
+    {
+        var anything = new RecordSchema("Anything", Namespace, null, null, null);
+        var entry = new RecordSchema(MapEntryTypeName, Namespace, null, null, null);
+        entry.SetFields([new AvroField(KeyField, 0, anything), new AvroField(ValueField, 1, anything)]);
+        AvroField Optional(string name, int position, AvroSchema schema) =>
+            new(name, position, new UnionSchema([PrimitiveSchema.Of(AvroType.Null), schema]), defaultValue: JsonNull);
+        anything.SetFields(
+        [
+            Optional("boolean", 0, PrimitiveSchema.Of(AvroType.Boolean)),
+            Optional("bytes", 1, PrimitiveSchema.Of(AvroType.Bytes)),
+            Optional("double", 2, PrimitiveSchema.Of(AvroType.Double)),
+            Optional("float", 3, PrimitiveSchema.Of(AvroType.Float)),
+            Optional("int", 4, PrimitiveSchema.Of(AvroType.Int)),
+            Optional("long", 5, PrimitiveSchema.Of(AvroType.Long)),
+            Optional("string", 6, PrimitiveSchema.Of(AvroType.String)),
+            Optional("array", 7, new ArraySchema(anything)),
+            Optional("map", 8, new ArraySchema(entry)),
+        ]);
+        return anything;
+    }
+
     // ---------------------------------------------------------------- helpers
 
     internal static bool IsUnionSchema(Schema schema) => schema.Type == SchemaType.Struct && schema.Name == UnionSchemaName;

@@ -1,3 +1,4 @@
+using Connect.Sdk.Config;
 using System.Buffers;
 using System.Buffers.Binary;
 using System.Collections.Concurrent;
@@ -97,6 +98,9 @@ public sealed class AvroConverter : IConverter, IDisposable
     {
     }
 
+    /// <inheritdoc cref="IConverter.Config" />
+    public ConfigDef Config => AvroConverterConfig.Definition;
+
     /// <summary>Creates a converter that uses the given Schema Registry client (then <c>schema.registry.url</c> is optional).</summary>
     /// <param name="client">The client; the caller keeps owning it.</param>
     public AvroConverter(ISchemaRegistryClient client)
@@ -106,7 +110,7 @@ public sealed class AvroConverter : IConverter, IDisposable
     }
 
     /// <inheritdoc />
-    /// <exception cref="ConnectException">A setting is missing or invalid; the message names the key.</exception>
+    /// <exception cref="ConfigException">A setting is missing or invalid; the message names the key.</exception>
     public void Configure(IReadOnlyDictionary<string, string> configs, bool isKey)
     {
         ArgumentNullException.ThrowIfNull(configs);

@@ -1,3 +1,4 @@
+using Connect.Sdk.Config;
 using System.Buffers.Binary;
 using Connect.Sdk.Avro.Tests.SchemaRegistry;
 using Connect.Sdk.Data;
@@ -473,11 +474,11 @@ public sealed class AvroConverterTests : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData("auto.register.schemas", "yes", "Invalid value yes for configuration auto.register.schemas: expected true or false.")]
+    [InlineData("auto.register.schemas", "yes", "Invalid value yes for configuration auto.register.schemas: Expected value to be either true or false")]
     [InlineData("value.subject.name.strategy", "com.example.Custom", "Invalid value com.example.Custom for configuration value.subject.name.strategy: use TopicNameStrategy*")]
-    [InlineData("basic.auth.credentials.source", "SASL_INHERIT", "Invalid value SASL_INHERIT for configuration basic.auth.credentials.source: supported sources are USER_INFO and URL.")]
+    [InlineData("basic.auth.credentials.source", "SASL_INHERIT", "Invalid value SASL_INHERIT for configuration basic.auth.credentials.source: String must be one of (case insensitive): URL, USER_INFO")]
     [InlineData("basic.auth.credentials.source", "USER_INFO", "Invalid value (missing) for configuration basic.auth.user.info:*")]
-    [InlineData("max.retries", "-1", "Invalid value -1 for configuration max.retries: expected an integer of at least 0.")]
+    [InlineData("max.retries", "-1", "Invalid value -1 for configuration max.retries: Value must be at least 0")]
     [InlineData("schema.registry.url", "not a url", "Invalid value not a url for configuration schema.registry.url:*")]
     public void Configure_InvalidSetting_ThrowsNamingTheKey(string key, string value, string message)
     {
@@ -486,7 +487,7 @@ public sealed class AvroConverterTests : IAsyncLifetime
 
         var act = () => converter.Configure(configs, false);
 
-        act.Should().Throw<ConnectException>().WithMessage(message);
+        act.Should().Throw<ConfigException>().WithMessage(message);
     }
 
     [Fact]
@@ -496,7 +497,7 @@ public sealed class AvroConverterTests : IAsyncLifetime
 
         var act = () => converter.Configure(new Dictionary<string, string>(), false);
 
-        act.Should().Throw<ConnectException>().WithMessage("Missing required configuration \"schema.registry.url\" which has no default value.");
+        act.Should().Throw<ConfigException>().WithMessage("Missing required configuration \"schema.registry.url\" which has no default value.");
     }
 
     [Fact]

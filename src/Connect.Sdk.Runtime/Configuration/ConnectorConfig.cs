@@ -74,7 +74,7 @@ public sealed class ConnectorConfig : AbstractConfig
         .Define(NameConfig, ConfigType.String, ConfigDef.NoDefaultValue, NonEmptyStringWithoutControlChars.Instance, Importance.High,
             "Globally unique name to use for this connector.", CommonGroup, 1, Width.Medium, "Connector name")
         .Define(ConnectorClassConfig, ConfigType.String, ConfigDef.NoDefaultValue, Importance.High,
-            "Name or alias of the class for this connector. Must be a subclass of Connect.Sdk.Connectors.Connector. If the connector is Connect.Sdk.Samples.FileStreamSinkConnector, you can either specify this full name, or use \"FileStreamSink\" or \"FileStreamSinkConnector\"; Kafka's Java class names resolve to the .NET connector of the same simple name.",
+            "Name or alias of the class for this connector. Must be a subclass of Connect.Sdk.Connectors.Connector. If the connector is Connect.Sdk.Samples.FileStream.FileStreamSinkConnector, you can either specify this full name, or use \"FileStreamSink\" or \"FileStreamSinkConnector\"; Kafka's Java class names resolve to the .NET connector of the same simple name.",
             CommonGroup, 2, Width.Long, "Connector class")
         .Define(TasksMaxConfig, ConfigType.Int, 1, RangeValidator.AtLeast(1), Importance.High,
             "Maximum number of tasks to use for this connector.", CommonGroup, 3, Width.Short, "Tasks max")

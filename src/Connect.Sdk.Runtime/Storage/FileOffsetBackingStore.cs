@@ -35,7 +35,7 @@ public sealed class FileOffsetBackingStore : MemoryOffsetBackingStore
         {
             var stream = File.OpenRead(FilePath);
             await using var disposeStream = stream.ConfigureAwait(false);
-            data = await JsonSerializer.DeserializeAsync(stream, OffsetFileJsonContext.Default.DictionaryStringString, cancellationToken)
+            data = await JsonSerializer.DeserializeAsync(stream, OffsetFileJsonContext.Relaxed.DictionaryStringString, cancellationToken)
                 .ConfigureAwait(false);
         }
         catch (JsonException e)
@@ -62,7 +62,7 @@ public sealed class FileOffsetBackingStore : MemoryOffsetBackingStore
             var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None, 4096, FileOptions.WriteThrough);
             await using (stream.ConfigureAwait(false))
             {
-                await JsonSerializer.SerializeAsync(stream, snapshot, OffsetFileJsonContext.Default.DictionaryStringString, cancellationToken)
+                await JsonSerializer.SerializeAsync(stream, snapshot, OffsetFileJsonContext.Relaxed.DictionaryStringString, cancellationToken)
                     .ConfigureAwait(false);
                 await stream.FlushAsync(cancellationToken).ConfigureAwait(false);
                 stream.Flush(flushToDisk: true);

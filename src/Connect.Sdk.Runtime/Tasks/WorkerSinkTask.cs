@@ -229,8 +229,17 @@ internal sealed class WorkerSinkTask : WorkerTask
 
     private ConsumeResult<byte[]?, byte[]?>? Consume(TimeSpan timeout)
     {
-        var result = _consumer!.Consume(timeout);
-        return result is null || result.IsPartitionEOF ? null : result;
+        try
+        {
+            var result = _consumer!.Consume(timeout);
+            return result is null || result.IsPartitionEOF ? null : result;
+        }
+        catch (ConsumeException e) when (!e.Error.IsFatal)
+        {
+            // E.g. a subscribed topic that does not exist yet: Kafka Connect keeps waiting for it.
+            Logger.LogDebug("{Task} Consumer reported {Reason}; retrying", Id, e.Error.Reason);
+            return null;
+        }
     }
 
     private async Task<SinkRecord?> ConvertAndTransformAsync(ConsumeResult<byte[]?, byte[]?> result)

@@ -13,10 +13,10 @@ namespace Connect.Sdk.Config;
 /// <code>
 /// public sealed class MySourceConfig : AbstractConfig
 /// {
-///     public static readonly ConfigDef Definition = new ConfigDef()
+///     public static readonly ConfigDef ConfigDef = new ConfigDef()
 ///         .Define("topic", ConfigType.String, Importance.High, "Topic to write to.");
 ///
-///     public MySourceConfig(IReadOnlyDictionary&lt;string, string?&gt; props) : base(Definition, props) { }
+///     public MySourceConfig(IReadOnlyDictionary&lt;string, string&gt; props) : base(ConfigDef, props) { }
 ///
 ///     public string Topic => GetString("topic")!;
 /// }

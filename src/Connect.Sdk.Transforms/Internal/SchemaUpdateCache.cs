@@ -1,0 +1,88 @@
+using Connect.Sdk.Data;
+
+namespace Connect.Sdk.Transforms.Internal;
+
+/// <summary>
+/// Remembers the schema a transform derived from an input schema, so that records sharing a schema share the derived
+/// one instead of rebuilding it per record. Bounded (the oldest entry goes first), keyed by schema equality, with the
+/// most recent hit checked by reference first; safe for concurrent use.
+/// </summary>
+internal sealed class SchemaUpdateCache
+{
+    /// <summary>The capacity Kafka's transforms use.</summary>
+    public const int DefaultCapacity = 16;
+
+    private readonly int _capacity;
+    private readonly Dictionary<Schema, Entry> _entries;
+    private readonly Queue<Schema> _order;
+    private readonly Lock _gate = new();
+    private volatile Entry? _last;
+
+    public SchemaUpdateCache(int capacity = DefaultCapacity)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(capacity, 1);
+        _capacity = capacity;
+        _entries = new Dictionary<Schema, Entry>(capacity);
+        _order = new Queue<Schema>(capacity);
+    }
+
+    /// <summary>The number of cached schemas.</summary>
+    public int Count
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _entries.Count;
+            }
+        }
+    }
+
+    /// <summary>The derived schema for <paramref name="key"/>, built with <paramref name="build"/> on a miss.</summary>
+    public Schema GetOrAdd<TState>(Schema key, TState state, Func<Schema, TState, Schema> build)
+    {
+        var last = _last;
+        if (last is not null && ReferenceEquals(last.Key, key))
+        {
+            return last.Value;
+        }
+
+        Entry? entry;
+        lock (_gate)
+        {
+            if (!_entries.TryGetValue(key, out entry))
+            {
+                entry = new Entry(key, build(key, state));
+                if (_entries.Count >= _capacity)
+                {
+                    _entries.Remove(_order.Dequeue());
+                }
+
+                _entries.Add(key, entry);
+                _order.Enqueue(key);
+            }
+        }
+
+        if (!ReferenceEquals(entry.Key, key))
+        {
+            // An equal schema built elsewhere: remember this instance too, so the next lookup is a reference hit.
+            entry = new Entry(key, entry.Value);
+        }
+
+        _last = entry;
+        return entry.Value;
+    }
+
+    /// <summary>Forgets every schema.</summary>
+    public void Clear()
+    {
+        lock (_gate)
+        {
+            _entries.Clear();
+            _order.Clear();
+            _last = null;
+        }
+    }
+
+    private sealed record Entry(Schema Key, Schema Value);
+}

@@ -92,7 +92,8 @@ internal static class JavaText
     }
 
     /// <summary>The instant at a number of milliseconds since the epoch, in UTC.</summary>
-    public static DateTime FromEpochMillis(long millis) => DateTime.UnixEpoch.AddTicks(checked(millis * TimeSpan.TicksPerMillisecond));
+    /// <exception cref="Errors.DataException">The instant is outside the range of <see cref="DateTime"/>.</exception>
+    public static DateTime FromEpochMillis(long millis) => ConnectTimestamp.ToLogical(ConnectTimestamp.Schema, millis);
 
     /// <summary>Rounds an instant down to whole milliseconds, in UTC, as a <c>java.util.Date</c> holds it.</summary>
     public static DateTime TruncateToMillis(DateTime value) => FromEpochMillis(EpochMillis(value));

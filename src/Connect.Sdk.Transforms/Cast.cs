@@ -60,7 +60,7 @@ public abstract class Cast<TRecord> : ITransformation<TRecord>
             + "Note that binary fields can only be cast to string.")
         .DefineReplaceNullWithDefault();
 
-    private readonly SchemaUpdateCache _schemaUpdateCache = new();
+    private readonly SchemaUpdateCache<Plan> _schemaUpdateCache = new();
     private Dictionary<string, SchemaType> _casts = new(StringComparer.Ordinal);
     private SchemaType? _wholeValueCastType;
     private bool _replaceNullWithDefault = true;
@@ -131,24 +131,35 @@ public abstract class Cast<TRecord> : ITransformation<TRecord>
     {
         if (_wholeValueCastType is { } wholeType)
         {
-            var wholeSchema = _schemaUpdateCache.GetOrAdd(schema, this, static (s, self) => self.BuildSchema(s));
+            var wholeSchema = _schemaUpdateCache.GetOrAdd(schema, this, static (s, self) => self.BuildPlan(s)).Schema;
             return NewRecord(record, wholeSchema, CastValueToType(schema, value, wholeType));
         }
 
         var structValue = Requirements.RequireStruct(value, Purpose);
-        var updatedSchema = _schemaUpdateCache.GetOrAdd(structValue.Schema, this, static (s, self) => self.BuildSchema(s));
-        var updatedValue = new Struct(updatedSchema);
-        var updatedFields = updatedSchema.Fields;
-        foreach (var field in structValue.Schema.Fields)
+        var plan = _schemaUpdateCache.GetOrAdd(structValue.Schema, this, static (s, self) => self.BuildPlan(s));
+        var updatedValue = new Struct(plan.Schema);
+        var updatedFields = plan.Schema.Fields;
+        var fields = structValue.Schema.Fields;
+        for (var i = 0; i < fields.Count; i++)
         {
+            var field = fields[i];
             var original = _replaceNullWithDefault ? structValue.Get(field) : structValue.GetWithoutDefault(field.Name);
-            var newValue = _casts.TryGetValue(field.Name, out var targetType)
+            var newValue = plan.TargetTypes[i] is { } targetType
                 ? CastValueToType(field.Schema, original, targetType)
                 : original;
-            updatedValue.Put(updatedFields[field.Index], newValue);
+            updatedValue.Put(updatedFields[i], newValue);
         }
 
-        return NewRecord(record, updatedSchema, updatedValue);
+        return NewRecord(record, plan.Schema, updatedValue);
+    }
+
+    private Plan BuildPlan(Schema valueSchema)
+    {
+        var schema = BuildSchema(valueSchema);
+        SchemaType?[] targetTypes = _wholeValueCastType is null
+            ? [.. valueSchema.Fields.Select(f => _casts.TryGetValue(f.Name, out var type) ? type : (SchemaType?)null)]
+            : [];
+        return new Plan(schema, targetTypes);
     }
 
     private Schema BuildSchema(Schema valueSchema)
@@ -223,6 +234,9 @@ public abstract class Cast<TRecord> : ITransformation<TRecord>
 
         return updated;
     }
+
+    /// <summary>The output schema for an input schema, and the type each input field is cast to (null: kept).</summary>
+    private sealed record Plan(Schema Schema, SchemaType?[] TargetTypes);
 
     private static bool IsLogical(Schema schema) =>
         schema.Name is ConnectDecimal.LogicalName or ConnectDate.LogicalName or ConnectTime.LogicalName or ConnectTimestamp.LogicalName;

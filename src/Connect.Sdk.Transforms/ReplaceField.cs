@@ -41,7 +41,7 @@ public abstract class ReplaceField<TRecord> : ITransformation<TRecord>
             "Field rename mappings.")
         .DefineReplaceNullWithDefault();
 
-    private readonly SchemaUpdateCache _schemaUpdateCache = new();
+    private readonly SchemaUpdateCache<Plan> _schemaUpdateCache = new();
     private HashSet<string> _exclude = new(StringComparer.Ordinal);
     private HashSet<string> _include = new(StringComparer.Ordinal);
     private Dictionary<string, string> _renames = new(StringComparer.Ordinal);
@@ -102,15 +102,16 @@ public abstract class ReplaceField<TRecord> : ITransformation<TRecord>
         }
 
         var structValue = Requirements.RequireStruct(value, Purpose);
-        var updatedSchema = _schemaUpdateCache.GetOrAdd(structValue.Schema, this, static (s, self) => self.BuildSchema(s));
-        var updatedStruct = new Struct(updatedSchema);
-        foreach (var field in updatedSchema.Fields)
+        var plan = _schemaUpdateCache.GetOrAdd(structValue.Schema, this, static (s, self) => self.BuildPlan(s));
+        var updatedStruct = new Struct(plan.Schema);
+        var targets = plan.Schema.Fields;
+        for (var i = 0; i < targets.Count; i++)
         {
-            var source = structValue.Schema.FindField(ReverseRenamed(field.Name))!;
-            updatedStruct.Put(field, _replaceNullWithDefault ? structValue.Get(source) : structValue.GetWithoutDefault(source.Name));
+            var source = plan.Sources[i];
+            updatedStruct.Put(targets[i], _replaceNullWithDefault ? structValue.Get(source) : structValue.GetWithoutDefault(source.Name));
         }
 
-        return NewRecord(record, updatedSchema, updatedStruct);
+        return NewRecord(record, plan.Schema, updatedStruct);
     }
 
     /// <inheritdoc />
@@ -156,7 +157,7 @@ public abstract class ReplaceField<TRecord> : ITransformation<TRecord>
 
     private string ReverseRenamed(string fieldName) => _reverseRenames.GetValueOrDefault(fieldName, fieldName);
 
-    private Schema BuildSchema(Schema schema)
+    private Plan BuildPlan(Schema schema)
     {
         var builder = SchemaUtil.CopyStructBasics(schema);
         foreach (var field in schema.Fields)
@@ -167,8 +168,12 @@ public abstract class ReplaceField<TRecord> : ITransformation<TRecord>
             }
         }
 
-        return builder.Build();
+        var updated = builder.Build();
+        return new Plan(updated, [.. updated.Fields.Select(f => schema.FindField(ReverseRenamed(f.Name))!)]);
     }
+
+    /// <summary>The output schema for an input schema, and the input field each output field comes from.</summary>
+    private sealed record Plan(Schema Schema, Field[] Sources);
 
     /// <summary>Filters or renames fields of the record key (Kafka's <c>ReplaceField$Key</c>).</summary>
     [Description(OverviewDoc)]

@@ -27,7 +27,7 @@ public sealed class ValueToKey<TRecord> : ITransformation<TRecord>
         .Define(FieldsConfig, ConfigType.List, ConfigDef.NoDefaultValue, ConfigSupport.NonEmptyList, Importance.High, "Field names on the record value to extract as the record key.")
         .DefineReplaceNullWithDefault();
 
-    private readonly SchemaUpdateCache _schemaUpdateCache = new();
+    private readonly SchemaUpdateCache<Plan> _schemaUpdateCache = new();
     private IReadOnlyList<string> _fields = [];
     private bool _replaceNullWithDefault = true;
 
@@ -63,26 +63,32 @@ public sealed class ValueToKey<TRecord> : ITransformation<TRecord>
         }
 
         var value = Requirements.RequireStruct(record.Value, Purpose);
-        var keySchema = _schemaUpdateCache.GetOrAdd(value.Schema, _fields, static (schema, fields) =>
+        var plan = _schemaUpdateCache.GetOrAdd(value.Schema, _fields, static (schema, fields) =>
         {
             var builder = SchemaBuilder.Struct();
-            foreach (var name in fields)
+            var sources = new Field[fields.Count];
+            for (var i = 0; i < fields.Count; i++)
             {
-                var field = schema.FindField(name) ?? throw new DataException("Field does not exist: " + name);
-                builder.Field(name, field.Schema);
+                sources[i] = schema.FindField(fields[i]) ?? throw new DataException("Field does not exist: " + fields[i]);
+                builder.Field(fields[i], sources[i].Schema);
             }
 
-            return builder.Build();
+            return new Plan(builder.Build(), sources);
         });
-        var structKey = new Struct(keySchema);
-        foreach (var field in keySchema.Fields)
+        var structKey = new Struct(plan.KeySchema);
+        var keyFields = plan.KeySchema.Fields;
+        for (var i = 0; i < keyFields.Count; i++)
         {
-            structKey.Put(field, _replaceNullWithDefault ? value.Get(field.Name) : value.GetWithoutDefault(field.Name));
+            var source = plan.Sources[i];
+            structKey.Put(keyFields[i], _replaceNullWithDefault ? value.Get(source) : value.GetWithoutDefault(source.Name));
         }
 
-        return record.WithKey(keySchema, structKey);
+        return record.WithKey(plan.KeySchema, structKey);
     }
 
     /// <inheritdoc />
     public void Dispose() => _schemaUpdateCache.Clear();
+
+    /// <summary>The key schema for a value schema, and the value field each key field comes from.</summary>
+    private sealed record Plan(Schema KeySchema, Field[] Sources);
 }

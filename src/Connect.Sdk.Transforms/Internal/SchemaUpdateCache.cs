@@ -7,7 +7,21 @@ namespace Connect.Sdk.Transforms.Internal;
 /// one instead of rebuilding it per record. Bounded (the oldest entry goes first), keyed by schema equality, with the
 /// most recent hit checked by reference first; safe for concurrent use.
 /// </summary>
-internal sealed class SchemaUpdateCache
+internal sealed class SchemaUpdateCache : SchemaUpdateCache<Schema>
+{
+    public SchemaUpdateCache(int capacity = DefaultCapacity)
+        : base(capacity)
+    {
+    }
+}
+
+/// <summary>
+/// Remembers what a transform derived from an input schema (an output schema, or a plan holding one), bounded, keyed by
+/// schema equality with the most recent hit checked by reference first; safe for concurrent use.
+/// </summary>
+/// <typeparam name="TValue">What is derived from a schema.</typeparam>
+internal class SchemaUpdateCache<TValue>
+    where TValue : class
 {
     /// <summary>The capacity Kafka's transforms use.</summary>
     public const int DefaultCapacity = 16;
@@ -38,8 +52,8 @@ internal sealed class SchemaUpdateCache
         }
     }
 
-    /// <summary>The derived schema for <paramref name="key"/>, built with <paramref name="build"/> on a miss.</summary>
-    public Schema GetOrAdd<TState>(Schema key, TState state, Func<Schema, TState, Schema> build)
+    /// <summary>What was derived for <paramref name="key"/>, built with <paramref name="build"/> on a miss.</summary>
+    public TValue GetOrAdd<TState>(Schema key, TState state, Func<Schema, TState, TValue> build)
     {
         var last = _last;
         if (last is not null && ReferenceEquals(last.Key, key))
@@ -84,5 +98,5 @@ internal sealed class SchemaUpdateCache
         }
     }
 
-    private sealed record Entry(Schema Key, Schema Value);
+    private sealed record Entry(Schema Key, TValue Value);
 }

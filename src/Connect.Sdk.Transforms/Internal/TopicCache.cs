@@ -12,22 +12,35 @@ internal sealed class TopicCache<TResult>
     public const int Capacity = 1024;
 
     private readonly ConcurrentDictionary<string, TResult> _results = new(StringComparer.Ordinal);
+    private volatile Last? _last;
 
     public TResult GetOrAdd<TState>(string topic, TState state, Func<string, TState, TResult> compute)
     {
-        if (_results.TryGetValue(topic, out var cached))
+        // Records of one topic usually share the topic string instance: skip hashing it.
+        var last = _last;
+        if (last is not null && ReferenceEquals(last.Topic, topic))
         {
-            return cached;
+            return last.Result;
         }
 
-        var result = compute(topic, state);
-        if (_results.Count < Capacity)
+        if (!_results.TryGetValue(topic, out var result))
         {
-            _results.TryAdd(topic, result);
+            result = compute(topic, state);
+            if (_results.Count < Capacity)
+            {
+                _results.TryAdd(topic, result);
+            }
         }
 
+        _last = new Last(topic, result);
         return result;
     }
 
-    public void Clear() => _results.Clear();
+    public void Clear()
+    {
+        _results.Clear();
+        _last = null;
+    }
+
+    private sealed record Last(string Topic, TResult Result);
 }

@@ -3,6 +3,9 @@ using Connect.Sdk.Connectors;
 using Connect.Sdk.Errors;
 using Connect.Sdk.Runtime.Configuration;
 using Connect.Sdk.Runtime.Plugins;
+using Connect.Sdk.Runtime.Tasks;
+using Connect.Sdk.Sink;
+using Connect.Sdk.Source;
 
 namespace Connect.Sdk.Runtime.Herder;
 
@@ -54,6 +57,11 @@ public static class ConnectorConfigValidator
             return ToInfos(descriptor.ClassName, common, values);
         }
 
+        // Kafka's ConnectorConfig.enrich: each transform's and predicate's own keys, under transforms.<alias>.*.
+        var factory = TransformationChains.Factory(plugins);
+        common = isSink
+            ? factory.CreateConfigDef<SinkRecord>(resolved, common)
+            : factory.CreateConfigDef<SourceRecord>(resolved, common);
         var commonValues = common.Validate(resolved).ToList();
         if (isSink)
         {

@@ -211,12 +211,17 @@ public sealed class FakeSinkTaskContext : ISinkTaskContext
     /// <summary>Takes the offset resets the task asked for since the last call, the latest per partition, as the
     /// runtime does before its next delivery.</summary>
     /// <returns>The pending resets, in the order they were asked for.</returns>
-    public IReadOnlyList<OffsetReset> TakePendingOffsetResets()
+    public IReadOnlyList<OffsetReset> TakePendingOffsetResets() => TakePendingOffsetResets(static _ => true);
+
+    /// <summary>Takes the pending offset resets of the partitions that match; the others stay pending.</summary>
+    /// <param name="partitions">Which partitions to take.</param>
+    /// <returns>The taken resets, in the order they were asked for.</returns>
+    internal IReadOnlyList<OffsetReset> TakePendingOffsetResets(Func<TopicPartition, bool> partitions)
     {
         lock (_gate)
         {
-            var taken = _pendingOffsetResets.ToList();
-            _pendingOffsetResets.Clear();
+            var taken = _pendingOffsetResets.Where(r => partitions(r.Partition)).ToList();
+            _pendingOffsetResets.RemoveAll(r => partitions(r.Partition));
             return taken;
         }
     }

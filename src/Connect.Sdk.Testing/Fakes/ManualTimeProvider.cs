@@ -50,6 +50,19 @@ public sealed class ManualTimeProvider : TimeProvider
         }
     }
 
+    /// <summary>How long until the next scheduled timer fires, or <see langword="null"/> when none is scheduled.</summary>
+    public TimeSpan? TimeUntilNextTimer
+    {
+        get
+        {
+            lock (_gate)
+            {
+                var next = _timers.Where(t => t.DueAt is not null).Select(t => t.DueAt!.Value).DefaultIfEmpty(long.MinValue).Min();
+                return next == long.MinValue ? null : TimeSpan.FromTicks(Math.Max(0, next - _ticks));
+            }
+        }
+    }
+
     /// <inheritdoc />
     public override long TimestampFrequency => TimeSpan.TicksPerSecond;
 

@@ -4,42 +4,6 @@ using Connect.Sdk.Testing.Xunit;
 
 namespace Connect.Sdk.Testing.Tests.Acceptance;
 
-/// <summary>The well-behaved item source passes every check through the xunit layer.</summary>
-[Collection(AcceptanceCollection.Name)]
-public class ItemSourceAcceptanceTests : SourceConnectorAcceptanceTestBase<ItemSourceConnector>
-{
-    protected override ConnectorCapabilities Capabilities =>
-        ConnectorCapabilities.ResumesFromOffsets | ConnectorCapabilities.ReleasesResourcesOnStop | ConnectorCapabilities.RecoversFromTransientErrors;
-
-    protected override TimeSpan CheckTimeout => TimeSpan.FromSeconds(2);
-
-    protected override IEnumerable<InvalidConfigExample> InvalidConfigExamples =>
-    [
-        new(ItemSourceConnector.BatchSizeConfig, "0", "at least 1"),
-        new(ItemSourceConnector.BatchSizeConfig, "many"),
-        new(ItemSourceConnector.TopicConfig, ""),
-    ];
-
-    protected override IReadOnlyDictionary<string, string> CreateValidConfig() => new Dictionary<string, string>
-    {
-        [ItemSourceConnector.SystemConfig] = ItemStore.Create().Id,
-        [ItemSourceConnector.TopicConfig] = "items",
-    };
-
-    protected override ValueTask GenerateDataAsync(IReadOnlyDictionary<string, string> config, int count, CancellationToken cancellationToken)
-    {
-        ItemStore.Get(config[ItemSourceConnector.SystemConfig]).Append(count);
-        return ValueTask.CompletedTask;
-    }
-
-    protected override ValueTask<IAsyncDisposable> SimulateTransientFailureAsync(IReadOnlyDictionary<string, string> config, CancellationToken cancellationToken)
-    {
-        var store = ItemStore.Get(config[ItemSourceConnector.SystemConfig]);
-        store.Unavailable = true;
-        return ValueTask.FromResult<IAsyncDisposable>(new ItemSourceChecks<ItemSourceConnector>.Outage(store));
-    }
-}
-
 /// <summary>The well-behaved item sink passes every check through the xunit layer; it supplies no invalid examples, so
 /// Validate_RejectsInvalidValues is reported as skipped.</summary>
 [Collection(AcceptanceCollection.Name)]

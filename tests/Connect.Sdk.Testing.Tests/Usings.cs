@@ -1,0 +1,1 @@
+global using Connect.Sdk.Testing.Tests.Examples;

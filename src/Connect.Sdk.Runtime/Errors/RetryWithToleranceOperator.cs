@@ -11,7 +11,7 @@ namespace Connect.Sdk.Runtime.Errors;
 /// (<c>errors.tolerance=all</c>: reported to the log and dead letter queue, the record is skipped) or fails the task
 /// with "Tolerance exceeded in error handler".
 /// </summary>
-public sealed class RetryWithToleranceOperator
+public sealed class RetryWithToleranceOperator : IDisposable
 {
     private static readonly TimeSpan MinimumDelay = TimeSpan.FromMilliseconds(300);
 
@@ -100,6 +100,15 @@ public sealed class RetryWithToleranceOperator
         foreach (var reporter in _reporters)
         {
             await reporter.ReportAsync(context).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Disposes the reporters (and so the dead letter queue producer) when the task stops.</summary>
+    public void Dispose()
+    {
+        foreach (var reporter in _reporters)
+        {
+            reporter.Dispose();
         }
     }
 

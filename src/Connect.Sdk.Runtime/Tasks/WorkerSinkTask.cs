@@ -187,6 +187,7 @@ internal sealed class WorkerSinkTask : WorkerTask
 
         _transforms.Dispose();
         _converters.Dispose();
+        _errors.Dispose();
     }
 
     private async Task<List<SinkRecord>> ReadBatchAsync()

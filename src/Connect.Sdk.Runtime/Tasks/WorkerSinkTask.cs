@@ -162,6 +162,8 @@ internal sealed class WorkerSinkTask : WorkerTask
                 _task.Close(_assignment.ToList());
             }
 
+            // The partitions are closed: the revocation the consumer's Close triggers must not commit or close them again.
+            _assignment.Clear();
             _consumer?.Close();
         }
         catch (Exception e)

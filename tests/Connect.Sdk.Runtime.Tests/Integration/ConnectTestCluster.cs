@@ -84,7 +84,10 @@ public sealed class ConnectTestCluster : IAsyncDisposable
     public void CreateTopic(string topic, int partitions = 1) => Kafka.CreateTopic(topic, partitions);
 
     /// <summary>Produces records to partition 0 of a topic, in order, and waits until all are acknowledged.</summary>
-    public void Produce(string topic, params Message<byte[]?, byte[]?>[] messages)
+    public void Produce(string topic, params Message<byte[]?, byte[]?>[] messages) => ProduceTo(topic, 0, messages);
+
+    /// <summary>Produces records to one partition of a topic, in order, and waits until all are acknowledged.</summary>
+    public void ProduceTo(string topic, int partition, params Message<byte[]?, byte[]?>[] messages)
     {
         using var producer = new ProducerBuilder<byte[]?, byte[]?>(new ProducerConfig
         {
@@ -95,7 +98,7 @@ public sealed class ConnectTestCluster : IAsyncDisposable
         var errors = new List<Error>();
         foreach (var message in messages)
         {
-            producer.Produce(new Confluent.Kafka.TopicPartition(topic, 0), message, report =>
+            producer.Produce(new Confluent.Kafka.TopicPartition(topic, partition), message, report =>
             {
                 if (report.Error.IsError)
                 {

@@ -48,6 +48,7 @@ public sealed class CollectingSinkTask : SinkTask
 {
     private readonly Dictionary<TopicPartition, long> _flushed = [];
     private readonly List<ReceivedRecord> _buffer = [];
+    private readonly HashSet<TopicPartition> _open = [];
     private SinkLog _log = new();
     private int _retriableFailures;
     private long _retryTimeout;
@@ -114,6 +115,11 @@ public sealed class CollectingSinkTask : SinkTask
         IReadOnlyDictionary<TopicPartition, OffsetAndMetadata> currentOffsets,
         CancellationToken cancellationToken)
     {
+        foreach (var partition in currentOffsets.Keys.Where(p => !_open.Contains(p)))
+        {
+            _log.RecordViolation($"PreCommitAsync for {partition}, which is not open");
+        }
+
         IReadOnlyDictionary<TopicPartition, OffsetAndMetadata> result;
         if (!_holdFlush)
         {
@@ -141,6 +147,32 @@ public sealed class CollectingSinkTask : SinkTask
         return ValueTask.FromResult(result);
     }
 
+    public override void Open(IReadOnlyCollection<TopicPartition> partitions)
+    {
+        foreach (var partition in partitions)
+        {
+            if (!_open.Add(partition))
+            {
+                _log.RecordViolation($"Open of {partition}, which is already open");
+            }
+        }
+
+        _log.RecordOpen(partitions);
+    }
+
+    public override void Close(IReadOnlyCollection<TopicPartition> partitions)
+    {
+        foreach (var partition in partitions)
+        {
+            if (!_open.Remove(partition))
+            {
+                _log.RecordViolation($"Close of {partition}, which is not open");
+            }
+        }
+
+        _log.RecordClose(partitions);
+    }
+
     public override void Stop() => _log.RecordStop();
 }
 
@@ -164,6 +196,9 @@ public sealed class SinkLog
     private readonly List<ReceivedRecord> _errant = [];
     private readonly List<IReadOnlyList<ReceivedRecord>> _attempts = [];
     private readonly List<IReadOnlyDictionary<TopicPartition, OffsetAndMetadata>> _preCommits = [];
+    private readonly List<TopicPartition> _opened = [];
+    private readonly List<TopicPartition> _closed = [];
+    private readonly List<string> _violations = [];
     private bool _flushRequested;
     private int _starts;
     private int _stops;
@@ -186,6 +221,15 @@ public sealed class SinkLog
     public IReadOnlyList<IReadOnlyDictionary<TopicPartition, OffsetAndMetadata>> PreCommits => Locked(() => _preCommits.ToList());
 
     public int PreCommitCount => Locked(() => _preCommits.Count);
+
+    /// <summary>Every partition passed to Open, in order.</summary>
+    public IReadOnlyList<TopicPartition> Opened => Locked(() => _opened.ToList());
+
+    /// <summary>Every partition passed to Close, in order.</summary>
+    public IReadOnlyList<TopicPartition> Closed => Locked(() => _closed.ToList());
+
+    /// <summary>Calls the SinkTask contract forbids: a partition closed twice, a commit for a closed partition, ….</summary>
+    public IReadOnlyList<string> Violations => Locked(() => _violations.ToList());
 
     public int Starts => Locked(() => _starts);
 
@@ -214,6 +258,12 @@ public sealed class SinkLog
     internal void RecordErrant(ReceivedRecord record) => Locked(() => _errant.Add(record));
 
     internal void RecordPreCommit(IReadOnlyDictionary<TopicPartition, OffsetAndMetadata> result) => Locked(() => _preCommits.Add(result));
+
+    internal void RecordOpen(IEnumerable<TopicPartition> partitions) => Locked(() => _opened.AddRange(partitions));
+
+    internal void RecordClose(IEnumerable<TopicPartition> partitions) => Locked(() => _closed.AddRange(partitions));
+
+    internal void RecordViolation(string violation) => Locked(() => _violations.Add(violation));
 
     internal void RecordStart() => Locked(() => ++_starts);
 

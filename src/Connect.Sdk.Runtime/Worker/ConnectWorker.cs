@@ -215,7 +215,18 @@ public sealed class ConnectWorker : IAsyncDisposable
             var taskType = ResolveTaskType(resolvedTask, connectorClass.Type);
             var metrics = _taskMetrics.GetOrAdd(id, _ => Metrics.ForTask(id.Connector, id.Task));
             var converters = CreateConverters(resolved);
-            WorkerTask task;
+            WorkerTask? task = null;
+
+            // A task abandoned after task.shutdown.graceful.timeout.ms can end long after its replacement started:
+            // only the instance registered under the id (or none) may report the id's status.
+            void OnStatus(ConnectorTaskId taskId, ComponentStatus status)
+            {
+                if (!_tasks.TryGetValue(taskId, out var current) || ReferenceEquals(current, task))
+                {
+                    OnTaskStatus(taskId, status);
+                }
+            }
+
             if (isSink)
             {
                 var dlqProducer = config.DeadLetterQueueTopic.Length > 0 ? CreateProducer(id, resolved, "dlq") : null;
@@ -236,7 +247,7 @@ public sealed class ConnectWorker : IAsyncDisposable
                     _time,
                     metrics,
                     logger,
-                    OnTaskStatus);
+                    OnStatus);
             }
             else
             {
@@ -256,7 +267,7 @@ public sealed class ConnectWorker : IAsyncDisposable
                     _time,
                     metrics,
                     logger,
-                    OnTaskStatus);
+                    OnStatus);
             }
 
             if (!_tasks.TryAdd(id, task))

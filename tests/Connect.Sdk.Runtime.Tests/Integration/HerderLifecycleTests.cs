@@ -158,4 +158,29 @@ public sealed class HerderLifecycleTests(ITestOutputHelper output)
 
         Library.HandleCount.Should().BeLessThanOrEqualTo(handlesBefore, "the consumer, producer and dead letter queue producer of deleted connectors are disposed");
     }
+
+    [Fact]
+    public async Task RestartTask_WhoseStopIsStuck_DoesNotWaitForItAndKeepsTheNewTaskStatus()
+    {
+        await using var cluster = ConnectTestCluster.Start(output);
+        cluster.CreateTopic("counts");
+        var name = SinkDeliveryTests.NewName("stuck");
+        var progress = SourceProgress.For(name);
+        var worker = await cluster.StartWorkerAsync(new Dictionary<string, string> { ["task.shutdown.graceful.timeout.ms"] = "300" }, fileOffsets: false);
+        var config = SourceOffsetTests.SourceConfig(name, pollDelayMs: 20, tasks: 1, partitions: 1, records: -1);
+        config[CountingSourceConnector.StopBlockConfig] = "4000";
+        var handlesBefore = Library.HandleCount;
+        await worker.Herder.PutConnectorConfigAsync(name, config, allowReplace: false);
+        await worker.WaitForStatusAsync(name, ConnectState.Running, 1, ConnectState.Running);
+
+        await worker.Herder.RestartTaskAsync(new ConnectorTaskId(name, 0));
+
+        progress.StopsInProgress.Should().Be(1, "the restart gave up waiting for the stuck task after task.shutdown.graceful.timeout.ms");
+        await Eventually.TrueAsync(() => progress.Starts == 2, "the new task started");
+        await worker.WaitForStatusAsync(name, ConnectState.Running, 1, ConnectState.Running);
+        await Eventually.TrueAsync(() => progress.Stops == 1, "the abandoned task finally stopped", TimeSpan.FromSeconds(10));
+        await Eventually.TrueAsync(() => Library.HandleCount == handlesBefore + 1, "the abandoned task disposed its producer");
+        await Task.Delay(200); // lets a late status update of the abandoned task land, if one is sent
+        worker.Status(name).Tasks.Single().Status.State.Should().Be(ConnectState.Running, "the abandoned task's end does not overwrite the new task's status");
+    }
 }

@@ -19,6 +19,7 @@ public sealed class CountingSourceConnector : SourceConnector
     public const string SourcePartitionsConfig = "source.partitions";
     public const string PollDelayConfig = "poll.delay.ms";
     public const string StartErrorConfig = "start.error";
+    public const string StopBlockConfig = "stop.block.ms";
     public const string TaskPartitionsConfig = "task.partitions";
 
     public static ConfigDef Definition { get; } = new ConfigDef()
@@ -27,7 +28,8 @@ public sealed class CountingSourceConnector : SourceConnector
         .Define(BatchSizeConfig, ConfigType.Int, 10, Importance.Medium, "Records per poll.")
         .Define(SourcePartitionsConfig, ConfigType.Int, 1, Importance.Medium, "The number of source partitions.")
         .Define(PollDelayConfig, ConfigType.Int, 0, Importance.Low, "A pause before each poll, in milliseconds.")
-        .Define(StartErrorConfig, ConfigType.String, "", Importance.Low, "When set, Start throws an exception with this message.");
+        .Define(StartErrorConfig, ConfigType.String, "", Importance.Low, "When set, Start throws an exception with this message.")
+        .Define(StopBlockConfig, ConfigType.Int, 0, Importance.Low, "How long the task's Stop blocks, in milliseconds (a stuck task).");
 
     private IReadOnlyDictionary<string, string> _config = new Dictionary<string, string>();
     private int _partitions = 1;
@@ -81,6 +83,7 @@ public sealed class CountingSourceTask : SourceTask
     private long _total;
     private int _batchSize;
     private int _pollDelay;
+    private int _stopBlock;
     private int _cursor;
     private SourceProgress _progress = new();
 
@@ -93,6 +96,7 @@ public sealed class CountingSourceTask : SourceTask
         _total = parsed.GetLong(CountingSourceConnector.TotalRecordsConfig);
         _batchSize = parsed.GetInt(CountingSourceConnector.BatchSizeConfig);
         _pollDelay = parsed.GetInt(CountingSourceConnector.PollDelayConfig);
+        _stopBlock = parsed.GetInt(CountingSourceConnector.StopBlockConfig);
         _progress = SourceProgress.For(config["name"]);
         var partitions = config[CountingSourceConnector.TaskPartitionsConfig]
             .Split(',', StringSplitOptions.RemoveEmptyEntries)
@@ -157,7 +161,16 @@ public sealed class CountingSourceTask : SourceTask
         return ValueTask.CompletedTask;
     }
 
-    public override void Stop() => _progress.RecordStop();
+    public override void Stop()
+    {
+        _progress.RecordStopping();
+        if (_stopBlock > 0)
+        {
+            Thread.Sleep(_stopBlock);
+        }
+
+        _progress.RecordStop();
+    }
 }
 
 /// <summary>What the counting source tasks of one connector did, shared with the test.</summary>
@@ -168,6 +181,7 @@ public sealed class SourceProgress
     private long _committed;
     private int _starts;
     private int _stops;
+    private int _stopping;
 
     /// <summary>The first sequence number each source partition produced after the latest start.</summary>
     public ConcurrentDictionary<int, long> ResumedFrom { get; } = new();
@@ -181,6 +195,9 @@ public sealed class SourceProgress
 
     public int Stops => Volatile.Read(ref _stops);
 
+    /// <summary>Tasks inside Stop right now.</summary>
+    public int StopsInProgress => Volatile.Read(ref _stopping);
+
     public static SourceProgress For(string connector) => ByConnector.GetOrAdd(connector, _ => new SourceProgress());
 
     internal void RecordPolled(int count) => Interlocked.Add(ref _polled, count);
@@ -189,5 +206,11 @@ public sealed class SourceProgress
 
     internal void RecordStart() => Interlocked.Increment(ref _starts);
 
-    internal void RecordStop() => Interlocked.Increment(ref _stops);
+    internal void RecordStopping() => Interlocked.Increment(ref _stopping);
+
+    internal void RecordStop()
+    {
+        Interlocked.Increment(ref _stops);
+        Interlocked.Decrement(ref _stopping);
+    }
 }

@@ -49,9 +49,9 @@ public sealed class ConnectTestCluster : IAsyncDisposable
             [WorkerConfig.OffsetFlushIntervalConfig] = "200",
             [WorkerConfig.TaskShutdownTimeoutConfig] = "10000",
             [WorkerConfig.OffsetStorageFileConfig] = OffsetsFile,
-            // The mock cluster's brokers answer at once; keep reconnects and rebalances quick.
-            ["consumer.session.timeout.ms"] = "6000",
-            ["consumer.heartbeat.interval.ms"] = "500",
+            // The mock cluster waits session.timeout.ms - 1 s for members to rejoin a rebalance; keep it and reconnects short.
+            ["consumer.session.timeout.ms"] = "3000",
+            ["consumer.heartbeat.interval.ms"] = "300",
             ["consumer.reconnect.backoff.max.ms"] = "500",
             ["producer.reconnect.backoff.max.ms"] = "500",
             ["producer.linger.ms"] = "5",

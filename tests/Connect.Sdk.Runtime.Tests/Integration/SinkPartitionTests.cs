@@ -85,4 +85,28 @@ public sealed class SinkPartitionTests(ITestOutputHelper output)
         log.Delivered.Select(r => r.Value).Should().Equal(Enumerable.Range(0, 10).Select(i => (object)$"v{i}"));
         worker.Status(name).Tasks.Single().Status.State.Should().Be(ConnectState.Running);
     }
+
+    [Fact]
+    public async Task SinkConnector_TopicsRegex_ConsumesEveryMatchingTopic()
+    {
+        await using var cluster = ConnectTestCluster.Start(output);
+        cluster.CreateTopic("orders-eu");
+        cluster.CreateTopic("orders-us");
+        cluster.CreateTopic("payments");
+        cluster.Produce("orders-eu", ConnectTestCluster.Message("k", "eu"));
+        cluster.Produce("orders-us", ConnectTestCluster.Message("k", "us"));
+        cluster.Produce("payments", ConnectTestCluster.Message("k", "payment"));
+        var name = SinkDeliveryTests.NewName("regex-sink");
+        var log = SinkLog.For(name);
+        var worker = await cluster.StartWorkerAsync();
+
+        await worker.Herder.PutConnectorConfigAsync(name, new Dictionary<string, string>
+        {
+            ["connector.class"] = typeof(CollectingSinkConnector).FullName!,
+            ["topics.regex"] = "orders-.*",
+        }, allowReplace: false);
+
+        await Eventually.TrueAsync(() => log.Delivered.Count >= 2, "both order topics are consumed");
+        log.Delivered.Select(r => (r.Topic, r.Value)).Should().BeEquivalentTo([("orders-eu", (object?)"eu"), ("orders-us", (object?)"us")]);
+    }
 }

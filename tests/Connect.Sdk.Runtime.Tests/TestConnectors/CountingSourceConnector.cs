@@ -20,6 +20,8 @@ public sealed class CountingSourceConnector : SourceConnector
     public const string PollDelayConfig = "poll.delay.ms";
     public const string StartErrorConfig = "start.error";
     public const string StopBlockConfig = "stop.block.ms";
+    public const string PollRetriableFailuresConfig = "poll.retriable.failures";
+    public const string PollFatalErrorConfig = "poll.fatal.error";
     public const string TaskPartitionsConfig = "task.partitions";
 
     public static ConfigDef Definition { get; } = new ConfigDef()
@@ -29,7 +31,9 @@ public sealed class CountingSourceConnector : SourceConnector
         .Define(SourcePartitionsConfig, ConfigType.Int, 1, Importance.Medium, "The number of source partitions.")
         .Define(PollDelayConfig, ConfigType.Int, 0, Importance.Low, "A pause before each poll, in milliseconds.")
         .Define(StartErrorConfig, ConfigType.String, "", Importance.Low, "When set, Start throws an exception with this message.")
-        .Define(StopBlockConfig, ConfigType.Int, 0, Importance.Low, "How long the task's Stop blocks, in milliseconds (a stuck task).");
+        .Define(StopBlockConfig, ConfigType.Int, 0, Importance.Low, "How long the task's Stop blocks, in milliseconds (a stuck task).")
+        .Define(PollRetriableFailuresConfig, ConfigType.Int, 0, Importance.Low, "How many polls throw a RetriableException first.")
+        .Define(PollFatalErrorConfig, ConfigType.String, "", Importance.Low, "When set, the first poll throws an exception with this message.");
 
     private IReadOnlyDictionary<string, string> _config = new Dictionary<string, string>();
     private int _partitions = 1;
@@ -84,6 +88,8 @@ public sealed class CountingSourceTask : SourceTask
     private int _batchSize;
     private int _pollDelay;
     private int _stopBlock;
+    private int _retriableFailures;
+    private string _fatalError = string.Empty;
     private int _cursor;
     private SourceProgress _progress = new();
 
@@ -97,6 +103,8 @@ public sealed class CountingSourceTask : SourceTask
         _batchSize = parsed.GetInt(CountingSourceConnector.BatchSizeConfig);
         _pollDelay = parsed.GetInt(CountingSourceConnector.PollDelayConfig);
         _stopBlock = parsed.GetInt(CountingSourceConnector.StopBlockConfig);
+        _retriableFailures = parsed.GetInt(CountingSourceConnector.PollRetriableFailuresConfig);
+        _fatalError = parsed.GetString(CountingSourceConnector.PollFatalErrorConfig) ?? string.Empty;
         _progress = SourceProgress.For(config["name"]);
         var partitions = config[CountingSourceConnector.TaskPartitionsConfig]
             .Split(',', StringSplitOptions.RemoveEmptyEntries)
@@ -120,6 +128,18 @@ public sealed class CountingSourceTask : SourceTask
         if (_pollDelay > 0)
         {
             await Task.Delay(_pollDelay, cancellationToken);
+        }
+
+        if (_fatalError.Length > 0)
+        {
+            throw new InvalidOperationException(_fatalError);
+        }
+
+        if (_retriableFailures > 0)
+        {
+            _retriableFailures--;
+            _progress.RecordRetriableFailure();
+            throw new Connect.Sdk.Errors.RetriableException("Simulated retriable poll failure");
         }
 
         var batch = new List<SourceRecord>(_batchSize);
@@ -182,6 +202,7 @@ public sealed class SourceProgress
     private int _starts;
     private int _stops;
     private int _stopping;
+    private int _retriableFailures;
 
     /// <summary>The first sequence number each source partition produced after the latest start.</summary>
     public ConcurrentDictionary<int, long> ResumedFrom { get; } = new();
@@ -195,6 +216,8 @@ public sealed class SourceProgress
 
     public int Stops => Volatile.Read(ref _stops);
 
+    public int RetriableFailures => Volatile.Read(ref _retriableFailures);
+
     /// <summary>Tasks inside Stop right now.</summary>
     public int StopsInProgress => Volatile.Read(ref _stopping);
 
@@ -205,6 +228,8 @@ public sealed class SourceProgress
     internal void RecordCommitted(SourceRecord record) => Interlocked.Increment(ref _committed);
 
     internal void RecordStart() => Interlocked.Increment(ref _starts);
+
+    internal void RecordRetriableFailure() => Interlocked.Increment(ref _retriableFailures);
 
     internal void RecordStopping() => Interlocked.Increment(ref _stopping);
 

@@ -74,7 +74,7 @@ public sealed class ConnectTestCluster : IAsyncDisposable
         var plugins = PluginRegistry.FromApplication()
             .AddType(typeof(CountingSourceConnector))
             .AddType(typeof(CollectingSinkConnector));
-        var worker = new ConnectWorker(config, plugins, offsets, ConfigTransformer.None, new ConnectMetrics(), LoggerFactory, workerId);
+        var worker = new ConnectWorker(config, plugins, offsets, ConfigTransformer.FromWorkerConfig(config.Originals), new ConnectMetrics(), LoggerFactory, workerId);
         var herder = new StandaloneHerder(worker, LoggerFactory);
         var started = new TestWorker(worker, herder, offsets);
         _workers.Add(started);

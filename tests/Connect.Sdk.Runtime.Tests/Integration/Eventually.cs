@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Connect.Sdk.Runtime.Worker;
 
 namespace Connect.Sdk.Runtime.Tests.Integration;
 
@@ -42,6 +43,9 @@ public static class Eventually
 
     private static string Describe(object? value) => value switch
     {
+        Connect.Sdk.Runtime.Herder.ConnectorStateInfo status =>
+            $"connector {status.Connector.State.ToWireName()}, tasks [{string.Join(", ", status.Tasks.Select(t => $"{t.Id}: {t.Status.State.ToWireName()}"))}]"
+            + string.Concat(status.Tasks.Where(t => t.Status.Trace is not null).Select(t => $"\ntask {t.Id} trace: {t.Status.Trace}")),
         null => "null",
         string s => s,
         System.Collections.IEnumerable items => "[" + string.Join(", ", items.Cast<object?>().Take(20)) + "]",

@@ -197,6 +197,22 @@ public sealed class SinkDeliveryTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task SinkTask_ErrantRecordWithToleranceNone_FailsTheTask()
+    {
+        await using var cluster = ConnectTestCluster.Start(output);
+        cluster.CreateTopic("in");
+        var name = NewName("strict-errant-sink");
+        cluster.Produce("in", Values(0, 3));
+        var worker = await cluster.StartWorkerAsync();
+        await worker.Herder.PutConnectorConfigAsync(name, SinkConfig(name, ("collect.errant.value", "v1")), allowReplace: false);
+
+        var status = await Eventually.ValueAsync(() => worker.Status(name), s => s.Tasks.Any(t => t.Status.State == ConnectState.Failed), "the task failed");
+
+        status.Tasks.Single().Status.Trace.Should().Contain("Tolerance exceeded in error handler").And.Contain("Cannot write value v1");
+        cluster.CommittedOffsets("connect-" + name, "in")[0].Should().Be(Offset.Unset.Value, "the batch with the reported record is not committed");
+    }
+
+    [Fact]
     public async Task SinkTask_ToleranceNone_PoisonRecordFailsTheTaskWithItsTrace()
     {
         await using var cluster = ConnectTestCluster.Start(output);

@@ -130,7 +130,7 @@ public static class PropertiesFile
                 case 'f': builder.Append('\f'); break;
                 case 'u':
                     if (text.Length - i - 1 < 4
-                        || !int.TryParse(text.AsSpan(i + 1, 4), NumberStyles.HexNumber, CultureInfo.InvariantCulture, out var code))
+                        || !int.TryParse(text.AsSpan(i + 1, 4), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var code))
                     {
                         throw new ConnectException($"{source}, line {line}: malformed \\uXXXX escape in \"{text}\".");
                     }

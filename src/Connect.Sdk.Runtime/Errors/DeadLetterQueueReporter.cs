@@ -51,7 +51,7 @@ public sealed class DeadLetterQueueReporter : IErrorReporter
     private readonly bool _contextHeaders;
 
     /// <summary>Creates a reporter.</summary>
-    /// <param name="producer">The producer to write with (not owned).</param>
+    /// <param name="producer">The producer to write with; the reporter owns it and disposes it.</param>
     /// <param name="topic">The dead letter queue topic.</param>
     /// <param name="connector">The connector name.</param>
     /// <param name="taskId">The task id.</param>
@@ -112,10 +112,8 @@ public sealed class DeadLetterQueueReporter : IErrorReporter
         await _producer.ProduceAsync(_topic, record).ConfigureAwait(false);
     }
 
-    /// <inheritdoc />
-    public void Dispose()
-    {
-    }
+    /// <summary>Disposes the producer; every report was already acknowledged.</summary>
+    public void Dispose() => _producer.Dispose();
 
     private static void Add(Headers headers, string key, string value) => headers.Add(key, Encoding.UTF8.GetBytes(value));
 }

@@ -6,12 +6,12 @@ namespace Connect.Sdk.Runtime.Errors;
 
 /// <summary>
 /// Runs a record's converter and transform operations under the connector's error settings, as Kafka Connect does:
-/// a <see cref="RetriableException"/> is retried with exponential backoff and jitter (starting at 300 ms, capped at
+/// a <see cref="RetriableException"/> is retried with exponential backoff and jitter (starting at 300 ms, never longer than
 /// <c>errors.retry.delay.max.ms</c>) until <c>errors.retry.timeout</c> passes; a failure is then either tolerated
 /// (<c>errors.tolerance=all</c>: reported to the log and dead letter queue, the record is skipped) or fails the task
 /// with "Tolerance exceeded in error handler".
 /// </summary>
-public sealed class RetryWithToleranceOperator
+public sealed class RetryWithToleranceOperator : IDisposable
 {
     private static readonly TimeSpan MinimumDelay = TimeSpan.FromMilliseconds(300);
 
@@ -103,16 +103,27 @@ public sealed class RetryWithToleranceOperator
         }
     }
 
-    /// <summary>The pause before retry number <paramref name="attempt"/> (1-based): 300 ms doubled per attempt,
-    /// capped at the maximum delay, with up to 20 % random jitter, and never past the deadline.</summary>
+    /// <summary>Disposes the reporters (and so the dead letter queue producer) when the task stops.</summary>
+    public void Dispose()
+    {
+        foreach (var reporter in _reporters)
+        {
+            reporter.Dispose();
+        }
+    }
+
+    /// <summary>The pause before retry number <paramref name="attempt"/> (1-based): 300 ms doubled per attempt with up
+    /// to 20 % random jitter, never longer than the maximum delay (once there, 80 to 100 % of it, so retries stay
+    /// spread), and never past the deadline.</summary>
     /// <param name="attempt">The attempt that failed.</param>
     /// <param name="remaining">Time left before the retry deadline.</param>
     /// <returns>The pause.</returns>
     public TimeSpan Backoff(int attempt, TimeSpan remaining)
     {
         var exponential = MinimumDelay.TotalMilliseconds * Math.Pow(2, Math.Min(attempt - 1, 30));
-        var capped = Math.Min(exponential, _maxDelay.TotalMilliseconds);
-        var delay = TimeSpan.FromMilliseconds(capped * (1 + (Random.Shared.NextDouble() * 0.2)));
+        var max = _maxDelay.TotalMilliseconds;
+        var jitter = Random.Shared.NextDouble() * 0.2;
+        var delay = TimeSpan.FromMilliseconds(exponential < max ? Math.Min(exponential * (1 + jitter), max) : max * (1 - jitter));
         return remaining < delay ? remaining : delay;
     }
 

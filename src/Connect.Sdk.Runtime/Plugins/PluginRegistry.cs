@@ -1,4 +1,5 @@
 using System.Reflection;
+using System.Runtime.Loader;
 using Connect.Sdk.Connectors;
 using Connect.Sdk.Converters;
 using Connect.Sdk.Errors;
@@ -39,7 +40,9 @@ public sealed class PluginRegistry
             }
         }
 
-        foreach (var assembly in AppDomain.CurrentDomain.GetAssemblies())
+        // Assemblies of plugin.path folders are loaded too, but they are not the application's: a registry made
+        // after a plugin folder was loaded would list its plugins twice (here and through AddPluginPath).
+        foreach (var assembly in AppDomain.CurrentDomain.GetAssemblies().Where(a => AssemblyLoadContext.GetLoadContext(a) is not PluginLoadContext))
         {
             registry.AddAssembly(assembly);
         }

@@ -162,6 +162,8 @@ internal sealed class WorkerSinkTask : WorkerTask
                 _task.Close(_assignment.ToList());
             }
 
+            // The partitions are closed: the revocation the consumer's Close triggers must not commit or close them again.
+            _assignment.Clear();
             _consumer?.Close();
         }
         catch (Exception e)
@@ -187,6 +189,7 @@ internal sealed class WorkerSinkTask : WorkerTask
 
         _transforms.Dispose();
         _converters.Dispose();
+        _errors.Dispose();
     }
 
     private async Task<List<SinkRecord>> ReadBatchAsync()

@@ -330,5 +330,6 @@ internal sealed class WorkerSourceTask : WorkerTask
         _producer?.Dispose();
         _transforms.Dispose();
         _converters.Dispose();
+        _errors.Dispose();
     }
 }

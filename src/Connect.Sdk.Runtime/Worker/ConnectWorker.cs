@@ -26,6 +26,7 @@ public sealed class ConnectWorker : IAsyncDisposable
     private readonly ConcurrentDictionary<string, WorkerConnector> _connectors = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<ConnectorTaskId, WorkerTask> _tasks = new();
     private readonly ConcurrentDictionary<ConnectorTaskId, TaskMetrics> _taskMetrics = new();
+    private readonly ConcurrentDictionary<string, IReadOnlyDictionary<string, string>> _rawConfigs = new(StringComparer.Ordinal);
     private readonly ILoggerFactory _loggerFactory;
     private readonly ILogger _logger;
     private readonly TimeProvider _time;
@@ -101,6 +102,7 @@ public sealed class ConnectWorker : IAsyncDisposable
         var connector = Plugins.CreateInstance<Connector>(connectorClass, PluginType.Source, PluginType.Sink);
         var worker = new WorkerConnector(name, connector, OffsetStore, WorkerId, requestReconfiguration, OnConnectorStatus);
         _connectors[name] = worker;
+        _rawConfigs[name] = config;
         if (targetState == TargetState.Stopped)
         {
             worker.SetStatus(ConnectState.Stopped);
@@ -125,10 +127,15 @@ public sealed class ConnectWorker : IAsyncDisposable
     /// <summary>Asks a running connector for its task configurations.</summary>
     /// <param name="name">The connector name.</param>
     /// <param name="maxTasks">The connector's <c>tasks.max</c>.</param>
-    /// <returns>The task configurations, each including the <c>task.class</c> key.</returns>
+    /// <returns>The task configurations, each including the <c>task.class</c> key. A key whose connector value is a
+    /// config provider placeholder keeps the placeholder (Kafka Connect's reverse transform), so resolved secrets are
+    /// neither shown nor stored; tasks resolve it when they start.</returns>
     public IReadOnlyList<IReadOnlyDictionary<string, string>> ConnectorTaskConfigs(string name, int maxTasks)
     {
         var worker = _connectors.GetValueOrDefault(name) ?? throw new NotFoundException($"Connector {name} is not running on this worker.");
+        var placeholders = (_rawConfigs.GetValueOrDefault(name) ?? new Dictionary<string, string>())
+            .Where(p => ConfigTransformer.HasPlaceholder(p.Value))
+            .ToList();
         var configs = worker.Connector.TaskConfigs(maxTasks);
         if (configs.Count > maxTasks)
         {
@@ -136,9 +143,18 @@ public sealed class ConnectWorker : IAsyncDisposable
         }
 
         return configs
-            .Select(c => (IReadOnlyDictionary<string, string>)new Dictionary<string, string>(c, StringComparer.Ordinal)
+            .Select(c =>
             {
-                ["task.class"] = worker.Connector.TaskType.AssemblyQualifiedName ?? worker.Connector.TaskType.FullName!,
+                var config = new Dictionary<string, string>(c, StringComparer.Ordinal)
+                {
+                    ["task.class"] = worker.Connector.TaskType.AssemblyQualifiedName ?? worker.Connector.TaskType.FullName!,
+                };
+                foreach (var (key, raw) in placeholders.Where(p => config.ContainsKey(p.Key)))
+                {
+                    config[key] = raw;
+                }
+
+                return (IReadOnlyDictionary<string, string>)config;
             })
             .ToList();
     }
@@ -151,6 +167,8 @@ public sealed class ConnectWorker : IAsyncDisposable
         {
             return;
         }
+
+        _rawConfigs.TryRemove(name, out _);
 
         try
         {
@@ -215,7 +233,18 @@ public sealed class ConnectWorker : IAsyncDisposable
             var taskType = ResolveTaskType(resolvedTask, connectorClass.Type);
             var metrics = _taskMetrics.GetOrAdd(id, _ => Metrics.ForTask(id.Connector, id.Task));
             var converters = CreateConverters(resolved);
-            WorkerTask task;
+            WorkerTask? task = null;
+
+            // A task abandoned after task.shutdown.graceful.timeout.ms can end long after its replacement started:
+            // only the instance registered under the id (or none) may report the id's status.
+            void OnStatus(ConnectorTaskId taskId, ComponentStatus status)
+            {
+                if (!_tasks.TryGetValue(taskId, out var current) || ReferenceEquals(current, task))
+                {
+                    OnTaskStatus(taskId, status);
+                }
+            }
+
             if (isSink)
             {
                 var dlqProducer = config.DeadLetterQueueTopic.Length > 0 ? CreateProducer(id, resolved, "dlq") : null;
@@ -236,7 +265,7 @@ public sealed class ConnectWorker : IAsyncDisposable
                     _time,
                     metrics,
                     logger,
-                    OnTaskStatus);
+                    OnStatus);
             }
             else
             {
@@ -256,7 +285,7 @@ public sealed class ConnectWorker : IAsyncDisposable
                     _time,
                     metrics,
                     logger,
-                    OnTaskStatus);
+                    OnStatus);
             }
 
             if (!_tasks.TryAdd(id, task))

@@ -3,6 +3,7 @@ using Connect.Sdk.Runtime.DevCluster;
 
 namespace Connect.Sdk.Runtime.Tests.DevCluster;
 
+[Collection(Integration.KafkaCollection.Name)]
 public class DevKafkaClusterTests
 {
     [Fact]

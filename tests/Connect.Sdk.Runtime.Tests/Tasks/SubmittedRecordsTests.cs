@@ -1,0 +1,129 @@
+using Connect.Sdk.Runtime.Tasks;
+
+namespace Connect.Sdk.Runtime.Tests.Tasks;
+
+public class SubmittedRecordsTests
+{
+    private static readonly IReadOnlyDictionary<string, object?> PartitionA = new Dictionary<string, object?> { ["file"] = "a" };
+    private static readonly IReadOnlyDictionary<string, object?> PartitionB = new Dictionary<string, object?> { ["file"] = "b" };
+
+    [Fact]
+    public void TakeCommittable_InOrderAcks_GivesTheLatestOffset()
+    {
+        var submitted = new SubmittedRecords();
+        var records = Enumerable.Range(0, 3).Select(i => submitted.Submit(PartitionA, Offset(i))).ToList();
+        records.ForEach(r => r.Acknowledge());
+
+        var committable = submitted.TakeCommittable();
+
+        committable.Offsets.Should().ContainSingle().Which.Value.Should().BeEquivalentTo(Offset(2));
+        committable.PendingRecords.Should().Be(0);
+        submitted.InFlight.Should().Be(0);
+    }
+
+    [Fact]
+    public void TakeCommittable_OutOfOrderAcks_CommitsOnlyTheAcknowledgedPrefix()
+    {
+        var submitted = new SubmittedRecords();
+        var records = Enumerable.Range(0, 4).Select(i => submitted.Submit(PartitionA, Offset(i))).ToList();
+
+        records[3].Acknowledge();
+        records[2].Acknowledge();
+        var none = submitted.TakeCommittable();
+        records[0].Acknowledge();
+        var first = submitted.TakeCommittable();
+        records[1].Acknowledge();
+        var rest = submitted.TakeCommittable();
+
+        none.Offsets.Should().BeEmpty("the first record is not acknowledged yet");
+        none.PendingRecords.Should().Be(4);
+        first.Offsets[PartitionA].Should().BeEquivalentTo(Offset(0), "record 1 is still outstanding, so 2 and 3 wait");
+        first.PendingRecords.Should().Be(3);
+        rest.Offsets[PartitionA].Should().BeEquivalentTo(Offset(3));
+        rest.PendingRecords.Should().Be(0);
+    }
+
+    [Fact]
+    public void TakeCommittable_PartitionsAreIndependent()
+    {
+        var submitted = new SubmittedRecords();
+        var a0 = submitted.Submit(PartitionA, Offset(0));
+        var b0 = submitted.Submit(PartitionB, Offset(10));
+        var b1 = submitted.Submit(PartitionB, Offset(11));
+
+        b0.Acknowledge();
+        b1.Acknowledge();
+        var committable = submitted.TakeCommittable();
+
+        committable.Offsets.Keys.Should().ContainSingle().Which.Should().BeSameAs(PartitionB);
+        committable.Offsets[PartitionB].Should().BeEquivalentTo(Offset(11));
+        committable.PendingRecords.Should().Be(1);
+        a0.Acknowledge();
+        submitted.TakeCommittable().Offsets[PartitionA].Should().BeEquivalentTo(Offset(0));
+    }
+
+    [Fact]
+    public void Submit_EqualPartitionMapsShareAQueue()
+    {
+        var submitted = new SubmittedRecords();
+        var first = submitted.Submit(new Dictionary<string, object?> { ["p"] = 1, ["f"] = "x" }, Offset(0));
+        var second = submitted.Submit(new Dictionary<string, object?> { ["f"] = "x", ["p"] = 1 }, Offset(1));
+
+        second.Acknowledge();
+
+        submitted.TakeCommittable().Offsets.Should().BeEmpty("another map with the same entries is the same source partition");
+        first.Acknowledge();
+        submitted.TakeCommittable().Offsets.Should().ContainSingle().Which.Value.Should().BeEquivalentTo(Offset(1));
+    }
+
+    [Fact]
+    public void TakeCommittable_AfterTaking_ReturnsNothingNew()
+    {
+        var submitted = new SubmittedRecords();
+        submitted.Submit(PartitionA, Offset(0)).Acknowledge();
+        submitted.TakeCommittable();
+
+        submitted.TakeCommittable().Offsets.Should().BeEmpty();
+    }
+
+    [Fact]
+    public void RecordsWithoutPartition_AreCountedInFlightButNeverCommitted()
+    {
+        var submitted = new SubmittedRecords();
+        var record = submitted.Submit(null, null);
+
+        submitted.InFlight.Should().Be(1);
+        record.Acknowledge();
+        record.Acknowledge();
+
+        submitted.InFlight.Should().Be(0, "acknowledging twice counts once");
+        submitted.TakeCommittable().Offsets.Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task AwaitAllAsync_TrueOnceEverythingIsAcknowledged_FalseOnTimeout()
+    {
+        var submitted = new SubmittedRecords();
+        var record = submitted.Submit(PartitionA, Offset(0));
+
+        var timedOut = await submitted.AwaitAllAsync(TimeSpan.FromMilliseconds(50), CancellationToken.None);
+        var waiting = submitted.AwaitAllAsync(TimeSpan.FromSeconds(10), CancellationToken.None);
+        record.Acknowledge();
+
+        timedOut.Should().BeFalse();
+        (await waiting).Should().BeTrue();
+    }
+
+    [Fact]
+    public async Task Acknowledge_FromManyThreads_CommitsTheLastOffset()
+    {
+        var submitted = new SubmittedRecords();
+        var records = Enumerable.Range(0, 1000).Select(i => submitted.Submit(PartitionA, Offset(i))).ToList();
+
+        await Task.WhenAll(records.AsEnumerable().Reverse().Chunk(100).Select(chunk => Task.Run(() => Array.ForEach(chunk, r => r.Acknowledge()))));
+
+        submitted.TakeCommittable().Offsets[PartitionA].Should().BeEquivalentTo(Offset(999));
+    }
+
+    private static Dictionary<string, object?> Offset(long position) => new() { ["position"] = position };
+}

@@ -282,25 +282,8 @@ public sealed class StandaloneHerder : IHerder, IAsyncDisposable
     }
 
     /// <inheritdoc />
-    public Task<IReadOnlyList<ConnectorOffset>> GetOffsetsAsync(string name, CancellationToken cancellationToken = default)
-    {
-        var entry = Find(name);
-        if (entry.Type != ConnectorType.Source)
-        {
-            throw new ConnectException($"Reading the offsets of sink connector {name} is not supported by the standalone herder yet; use the consumer group connect-{name}.");
-        }
-
-        var offsets = new List<ConnectorOffset>();
-        foreach (var (key, value) in Worker.OffsetStore.Snapshot())
-        {
-            if (OffsetCodec.DeserializeKey(key) is { } parsed && parsed.Connector == name)
-            {
-                offsets.Add(new ConnectorOffset(parsed.Partition, OffsetCodec.DeserializeOffset(value)));
-            }
-        }
-
-        return Task.FromResult<IReadOnlyList<ConnectorOffset>>(offsets);
-    }
+    public Task<IReadOnlyList<ConnectorOffset>> GetOffsetsAsync(string name, CancellationToken cancellationToken = default) =>
+        Task.FromResult(SourceOffsetOperations.Read(Worker.OffsetStore, name, Find(name).Type));
 
     /// <inheritdoc />
     public async Task AlterOffsetsAsync(string name, IReadOnlyList<ConnectorOffset>? offsets, CancellationToken cancellationToken = default)
@@ -309,40 +292,8 @@ public sealed class StandaloneHerder : IHerder, IAsyncDisposable
         try
         {
             var entry = Find(name);
-            if (entry.TargetState != TargetState.Stopped)
-            {
-                throw new IllegalWorkerStateException(
-                    $"Connectors must be in the STOPPED state before their offsets can be modified. This can be done for the specified connector by issuing a 'PUT' request to the '/connectors/{name}/stop' endpoint");
-            }
-
-            if (entry.Type != ConnectorType.Source)
-            {
-                throw new ConnectException($"Changing the offsets of sink connector {name} is not supported by the standalone herder yet.");
-            }
-
-            var changes = new Dictionary<string, string?>(StringComparer.Ordinal);
-            if (offsets is null)
-            {
-                foreach (var key in Worker.OffsetStore.Snapshot().Keys)
-                {
-                    if (OffsetCodec.DeserializeKey(key) is { } parsed && parsed.Connector == name)
-                    {
-                        changes[key] = null;
-                    }
-                }
-            }
-            else
-            {
-                foreach (var offset in offsets)
-                {
-                    changes[OffsetCodec.SerializeKey(name, offset.Partition)] = offset.Offset is null ? null : OffsetCodec.SerializeOffset(offset.Offset);
-                }
-            }
-
-            var connector = PluginRegistry.Instantiate<SourceConnector>(Plugins.Resolve(entry.Config[ConnectorConfig.ConnectorClassConfig], PluginType.Source).Type);
-            connector.AlterOffsets(entry.Config, offsets?.Select(o => new SourcePartitionOffset(o.Partition, o.Offset)).ToList()
-                ?? changes.Keys.Select(k => new SourcePartitionOffset(OffsetCodec.DeserializeKey(k)!.Value.Partition, null)).ToList());
-            await Worker.OffsetStore.SetAsync(changes, cancellationToken).ConfigureAwait(false);
+            await SourceOffsetOperations.AlterAsync(Worker.OffsetStore, Plugins, name, entry.Config, entry.Type, entry.TargetState, offsets, cancellationToken)
+                .ConfigureAwait(false);
         }
         finally
         {

@@ -111,7 +111,7 @@ internal sealed partial class ConnectApi
     private IResult ErrorFor(HttpContext context, Exception exception)
     {
         var status = RestErrors.StatusOf(exception);
-        if (status >= StatusCodes.Status500InternalServerError)
+        if (status >= StatusCodes.Status500InternalServerError && exception is not ConnectRestException)
         {
             _logger.LogError(exception, "REST request {Method} {Path} failed", context.Request.Method, context.Request.Path);
         }

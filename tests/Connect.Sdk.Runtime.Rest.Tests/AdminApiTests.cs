@@ -54,6 +54,8 @@ public partial class AdminApiTests(WorkerFixture fixture)
         changed["level"]!.GetValue<string>().Should().Be("DEBUG");
         changed["last_modified"]!.GetValue<long>().Should().BeGreaterThanOrEqualTo(before);
         fixture.Worker.LogLevels.IsEnabled(category, LogLevel.Debug).Should().BeTrue();
+        fixture.Worker.LoggerFactory.CreateLogger(category).IsEnabled(LogLevel.Debug).Should().BeTrue("the logging pipeline asks the levels on every call");
+        fixture.Worker.LoggerFactory.CreateLogger(category).IsEnabled(LogLevel.Trace).Should().BeFalse();
         fixture.Worker.LogLevels.IsEnabled("Connect.Sdk.Runtime.Worker.ConnectWorker", LogLevel.Debug).Should().BeFalse();
         (await Http.GetJsonAsync("/admin/loggers")).Body!["Connect.Sdk.Runtime.Herder"]!["level"]!.GetValue<string>().Should().Be("DEBUG");
 
@@ -61,6 +63,7 @@ public partial class AdminApiTests(WorkerFixture fixture)
         clusterStatus.Should().Be(204);
         clusterBody.Should().BeNull();
         fixture.Worker.LogLevels.IsEnabled(category, LogLevel.Debug).Should().BeFalse();
+        fixture.Worker.LoggerFactory.CreateLogger(category).IsEnabled(LogLevel.Debug).Should().BeFalse();
     }
 
     [Fact]

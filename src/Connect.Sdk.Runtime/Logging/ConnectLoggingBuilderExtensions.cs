@@ -10,7 +10,9 @@ public static class ConnectLoggingBuilderExtensions
     /// Makes <paramref name="levels"/> decide which messages are written, for every provider and category, and
     /// registers it as a service so <c>MapConnectApi()</c> serves <c>/admin/loggers</c> with it.
     /// </summary>
-    /// <remarks>It replaces the pipeline's other level rules: configure namespaces with
+    /// <remarks>It takes the place of the pipeline's default level rule (and sets the minimum level to Trace so that
+    /// it sees every message); rules for a specific category or provider, for example from a <c>Logging</c>
+    /// configuration section, still decide for their categories. Configure namespaces with
     /// <see cref="ConnectLogLevels.Configure"/> instead.</remarks>
     /// <param name="builder">The logging builder.</param>
     /// <param name="levels">The levels.</param>

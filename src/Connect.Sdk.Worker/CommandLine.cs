@@ -27,6 +27,8 @@ internal sealed record CommandLine(
 
         Connector files are Kafka Connect .properties files, or JSON: either {"name": "...", "config": {...}}
         or a flat object of settings.
+
+        The Kafka Connect REST API listens on the worker's listeners (default http://:8083); see docs/rest-api.md.
         """;
 
     public static CommandLine Parse(IReadOnlyList<string> args)

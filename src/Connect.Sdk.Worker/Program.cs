@@ -2,9 +2,9 @@ using Connect.Sdk.Config;
 using Connect.Sdk.Errors;
 using Connect.Sdk.Runtime.Configuration;
 using Connect.Sdk.Runtime.Hosting;
+using Connect.Sdk.Runtime.Rest;
 using Connect.Sdk.Worker;
 using System.Runtime.InteropServices;
-using Microsoft.Extensions.Logging;
 
 CommandLine command;
 try
@@ -29,15 +29,8 @@ switch (command.Mode)
         return 0;
 }
 
-using var loggerFactory = LoggerFactory.Create(logging => logging
-    .AddSimpleConsole(console =>
-    {
-        console.IncludeScopes = true;
-        console.SingleLine = true;
-        console.TimestampFormat = "HH:mm:ss.fff ";
-    })
-    .AddFilter("Microsoft", LogLevel.Warning)
-    .SetMinimumLevel(Environment.GetEnvironmentVariable("CONNECT_LOG_LEVEL") is { } level && Enum.TryParse<LogLevel>(level, true, out var parsed) ? parsed : LogLevel.Information));
+var logLevels = WorkerLogging.Levels();
+using var loggerFactory = WorkerLogging.CreateFactory(logLevels);
 
 using var stopping = new CancellationTokenSource();
 
@@ -51,7 +44,8 @@ void RequestStop(PosixSignalContext context)
 using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, RequestStop);
 using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, RequestStop);
 
-StandaloneRuntime runtime;
+StandaloneRuntime? runtime = null;
+ConnectRestServer? restServer = null;
 try
 {
     var workerProps = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -80,13 +74,29 @@ try
     }
 
     var connectors = connectorFiles.Select(ConfigFiles.ReadConnector).ToList();
+
+    // As Kafka's worker, the REST server starts first (answering 503 until the herder is ready), so the worker id
+    // can be the advertised host:port.
+    restServer = await RestApi.StartAsync(workerProps, () => runtime?.Herder, loggerFactory, logLevels, stopping.Token);
+    if (!workerProps.TryGetValue(WorkerConfig.WorkerIdConfig, out var workerId) || string.IsNullOrWhiteSpace(workerId))
+    {
+        workerProps[WorkerConfig.WorkerIdConfig] = restServer.AdvertisedHostPort;
+    }
+
     runtime = await StandaloneRuntime.StartAsync(workerProps, connectors, loggerFactory, cancellationToken: stopping.Token);
 }
-catch (Exception e) when (e is ConnectException or ConfigException)
+catch (Exception e) when (e is ConnectException or ConfigException or RestApiStartException)
 {
     Console.Error.WriteLine($"connect-worker: {e.Message}");
+    if (restServer is not null)
+    {
+        await restServer.DisposeAsync();
+    }
+
     return 1;
 }
+
+Console.WriteLine($"REST API listening at {restServer.Url}");
 
 if (runtime.DevCluster is { } cluster)
 {
@@ -114,6 +124,7 @@ catch (OperationCanceledException)
 
 await stopping.CancelAsync();
 await progressTask;
+await restServer.DisposeAsync();
 var failed = runtime.Herder.Connectors()
     .Select(runtime.Herder.ConnectorStatus)
     .SelectMany(s => s.Tasks.Select(t => (s.Name, t)).Prepend((s.Name, new Connect.Sdk.Runtime.Herder.TaskStateInfo(-1, s.Connector))))

@@ -161,6 +161,7 @@ public sealed class StandaloneHerder : IHerder, IAsyncDisposable
             }
 
             _connectorStatus.TryRemove(name, out _);
+            Worker.ActiveTopics.Reset(name);
             foreach (var id in _taskStatus.Keys.Where(k => k.Connector == name))
             {
                 _taskStatus.TryRemove(id, out _);

@@ -216,6 +216,7 @@ internal sealed class WorkerSinkTask : WorkerTask
         {
             // Offsets advance only once the batch was delivered (or held only skipped records).
             _batchOffsets[new TopicPartition(result.Topic, result.Partition.Value)] = result.Offset.Value + 1;
+            TopicUsed?.Invoke(result.Topic);
             var record = await ConvertAndTransformAsync(result).ConfigureAwait(false);
             if (record is null)
             {

@@ -159,6 +159,7 @@ internal sealed class WorkerSourceTask : WorkerTask
         var destination = output.KafkaPartition is { } partition
             ? new KafkaTopicPartition(output.Topic, partition)
             : new KafkaTopicPartition(output.Topic, Partition.Any);
+        TopicUsed?.Invoke(output.Topic);
         while (true)
         {
             try

@@ -36,6 +36,9 @@ internal abstract class WorkerTask
 
     protected CancellationToken StoppingToken => _stopping.Token;
 
+    /// <summary>Called with each topic the task produces to or consumes from (for topic tracking).</summary>
+    public Action<string>? TopicUsed { get; init; }
+
     private Action<ConnectorTaskId, ComponentStatus> OnStatus { get; }
 
     /// <summary>Starts the task's loop on its own thread.</summary>

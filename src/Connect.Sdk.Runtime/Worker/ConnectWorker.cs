@@ -83,6 +83,9 @@ public sealed class ConnectWorker : IAsyncDisposable
     /// <summary>The id reported in statuses.</summary>
     public string WorkerId { get; }
 
+    /// <summary>The topics each connector has used (Kafka Connect's topic tracking).</summary>
+    public ActiveTopicTracker ActiveTopics { get; } = new();
+
     /// <summary>Creates and starts a connector.</summary>
     /// <param name="name">The connector name.</param>
     /// <param name="config">The connector configuration (placeholders unresolved).</param>
@@ -265,7 +268,10 @@ public sealed class ConnectWorker : IAsyncDisposable
                     _time,
                     metrics,
                     logger,
-                    OnStatus);
+                    OnStatus)
+                {
+                    TopicUsed = topic => ActiveTopics.Record(id.Connector, topic),
+                };
             }
             else
             {
@@ -285,7 +291,10 @@ public sealed class ConnectWorker : IAsyncDisposable
                     _time,
                     metrics,
                     logger,
-                    OnStatus);
+                    OnStatus)
+                {
+                    TopicUsed = topic => ActiveTopics.Record(id.Connector, topic),
+                };
             }
 
             if (!_tasks.TryAdd(id, task))

@@ -37,7 +37,7 @@ public sealed class CommandLineTests : IDisposable
         var connector = Path.Combine(_folder, "bad.properties");
         await File.WriteAllTextAsync(connector, "name=bad\nconnector.class=FileStreamSource\ntasks.max=0\n");
         var workerFile = Path.Combine(_folder, "worker.properties");
-        await File.WriteAllTextAsync(workerFile, $"plugin.path={WorkerProcess.SamplePluginFolder("FileStream")}\n");
+        await File.WriteAllTextAsync(workerFile, $"plugin.path={WorkerProcess.SamplePluginFolder("FileStream")}\nlisteners=http://127.0.0.1:0\n");
 
         using var worker = WorkerProcess.Start(_folder, "standalone", "--dev", workerFile, connector);
 
@@ -54,7 +54,9 @@ public sealed class CommandLineTests : IDisposable
         var connector = Path.Combine(_folder, "broken.json");
         await File.WriteAllTextAsync(connector, "{\"name\": \"x\", \"config\": {");
 
-        using var worker = WorkerProcess.Start(_folder, "standalone", "--dev", connector);
+        var workerFile = Path.Combine(_folder, "worker.properties");
+        await File.WriteAllTextAsync(workerFile, "listeners=http://127.0.0.1:0\n");
+        using var worker = WorkerProcess.Start(_folder, "standalone", "--dev", workerFile, connector);
 
         (await worker.WaitForExitAsync(TimeSpan.FromSeconds(60))).Should().Be(1);
         worker.Output.Should().Contain("broken.json is not valid JSON");

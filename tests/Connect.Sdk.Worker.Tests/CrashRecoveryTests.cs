@@ -30,7 +30,8 @@ public sealed class CrashRecoveryTests(ITestOutputHelper output) : IDisposable
             "value.converter=org.apache.kafka.connect.json.JsonConverter",
             "value.converter.schemas.enable=false",
             "key.converter.schemas.enable=false",
-            $"plugin.path={WorkerProcess.SamplePluginFolder("Datagen")}"));
+            $"plugin.path={WorkerProcess.SamplePluginFolder("Datagen")}",
+            "listeners=http://127.0.0.1:0"));
         var connectorFile = Path.Combine(_folder, "datagen.properties");
         await File.WriteAllTextAsync(connectorFile, string.Join('\n',
             "name=datagen-orders", "connector.class=DatagenSource", "tasks.max=1", "kafka.topic=orders",

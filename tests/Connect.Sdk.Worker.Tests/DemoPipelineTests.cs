@@ -101,7 +101,8 @@ public sealed class DemoPipelineTests(ITestOutputHelper output) : IDisposable
         // The demo's worker settings, with plugin.path pointing at the samples' build output.
         var lines = File.ReadAllLines(Path.Combine(WorkerProcess.RepositoryRoot, "samples", "demo", "worker.properties"))
             .Where(l => !l.StartsWith("plugin.path", StringComparison.Ordinal))
-            .Append($"plugin.path={WorkerProcess.SamplePluginFolder("Datagen")},{WorkerProcess.SamplePluginFolder("FileStream")}");
+            .Append($"plugin.path={WorkerProcess.SamplePluginFolder("Datagen")},{WorkerProcess.SamplePluginFolder("FileStream")}")
+            .Append("listeners=http://127.0.0.1:0");
         var path = Path.Combine(_folder, "worker.properties");
         File.WriteAllLines(path, lines);
         return path;

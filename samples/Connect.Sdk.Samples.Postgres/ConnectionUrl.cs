@@ -56,7 +56,7 @@ internal static class ConnectionUrl
         {
             var slash = rest.IndexOf('/', 2);
             var hosts = slash < 0 ? rest[2..] : rest[2..slash];
-            builder.Host = hosts.Length == 0 ? "localhost" : hosts;
+            SetHosts(builder, hosts);
             builder.Database = slash < 0 ? null : Uri.UnescapeDataString(rest[(slash + 1)..]) is { Length: > 0 } database ? database : null;
         }
         else
@@ -75,6 +75,29 @@ internal static class ConnectionUrl
         }
 
         return builder;
+    }
+
+    /// <summary>One host (with an optional port, IPv6 in brackets) goes to Host and Port; several stay a
+    /// comma-separated Host list, which Npgsql understands with per-host ports.</summary>
+    private static void SetHosts(NpgsqlConnectionStringBuilder builder, string hosts)
+    {
+        if (hosts.Length == 0)
+        {
+            builder.Host = "localhost";
+            return;
+        }
+
+        var colon = hosts.LastIndexOf(':');
+        if (hosts.Contains(',', StringComparison.Ordinal) || colon < 0 || colon < hosts.LastIndexOf(']'))
+        {
+            builder.Host = hosts;
+            return;
+        }
+
+        builder.Host = hosts[..colon].Trim('[', ']');
+        builder.Port = int.TryParse(hosts[(colon + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out var port) && port is > 0 and < 65536
+            ? port
+            : throw Invalid($"'{hosts[(colon + 1)..]}' is not a port number");
     }
 
     private static void Apply(NpgsqlConnectionStringBuilder builder, string name, string value)

@@ -205,8 +205,8 @@ public sealed class PostgresSinkTask : SinkTask
         return fitting;
     }
 
-    /// <summary>Writes in one transaction. When the database rejects a row and the runtime takes reports, the batch is
-    /// written again record by record (a savepoint each) and the rejected records are reported.</summary>
+    /// <summary>Writes in one transaction, <c>batch.size</c> statements per round trip. When the database rejects a
+    /// row, the transaction is rolled back and the batch written again record by record to find out which.</summary>
     private async Task WriteAsync(NpgsqlConnection connection, List<Write> writes, List<(SinkRecord, Exception)> errant, CancellationToken cancellationToken)
     {
         PostgresException rejected;
@@ -236,25 +236,26 @@ public sealed class PostgresSinkTask : SinkTask
             {
                 rejected = e;
                 _tables!.Clear();
-                await transaction.RollbackAsync(CancellationToken.None).ConfigureAwait(false);
+                await RollbackQuietlyAsync(transaction).ConfigureAwait(false);
             }
         }
 
-        var culprit = writes.Find(w => w.Command is not null && ReferenceEquals(w.Command, rejected.BatchCommand));
-        if (Context.ErrantRecordReporter is null)
-        {
-            throw new ConnectException(
-                $"PostgreSQL rejected {(culprit is null ? "a record" : Describe(culprit))} ({rejected.MessageText}, SQLSTATE {rejected.SqlState}), "
-                + $"so the transaction of all {writes.Count} records of the batch was rolled back.",
-                rejected);
-        }
-
-        await WriteOneByOneAsync(connection, writes, errant, cancellationToken).ConfigureAwait(false);
+        await WriteOneByOneAsync(connection, writes, errant, rejected, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task WriteOneByOneAsync(NpgsqlConnection connection, List<Write> writes, List<(SinkRecord, Exception)> errant, CancellationToken cancellationToken)
+    /// <summary>Writes the batch again in one transaction with a savepoint per record, to find the records the
+    /// database rejects. They are reported (and the rest committed) when the runtime takes reports; otherwise the
+    /// transaction is rolled back and the first of them fails the task.</summary>
+    private async Task WriteOneByOneAsync(
+        NpgsqlConnection connection,
+        List<Write> writes,
+        List<(SinkRecord, Exception)> errant,
+        PostgresException batchError,
+        CancellationToken cancellationToken)
     {
         const string Savepoint = "record";
+        var reporter = Context.ErrantRecordReporter;
+        var rejected = 0;
         var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         await using (transaction.ConfigureAwait(false))
         {
@@ -269,13 +270,42 @@ public sealed class PostgresSinkTask : SinkTask
                 }
                 catch (PostgresException e) when (!e.IsTransient)
                 {
+                    if (reporter is null)
+                    {
+                        throw new ConnectException(
+                            $"PostgreSQL rejected {Describe(write)}: {e.MessageText} (SQLSTATE {e.SqlState}). The transaction of all {writes.Count} records of the batch was rolled back.",
+                            e);
+                    }
+
                     await transaction.RollbackAsync(Savepoint, cancellationToken).ConfigureAwait(false);
+                    rejected++;
                     errant.Add((write.Record, new ConnectException($"PostgreSQL rejected {Describe(write)}: {e.MessageText} (SQLSTATE {e.SqlState})", e)));
                 }
             }
 
+            if (rejected == 0)
+            {
+                // Each record passed on its own, so the batch failed as a whole (for example a deferred constraint).
+                throw new ConnectException(
+                    $"PostgreSQL rejected the batch of {writes.Count} records ({batchError.MessageText}, SQLSTATE {batchError.SqlState}); its transaction was rolled back.",
+                    batchError);
+            }
+
             await ReportAsync(errant, cancellationToken).ConfigureAwait(false);
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Rolls back a failed transaction; one whose COMMIT failed is already over.</summary>
+    private static async Task RollbackQuietlyAsync(NpgsqlTransaction transaction)
+    {
+        try
+        {
+            await transaction.RollbackAsync(CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (InvalidOperationException)
+        {
+            // Already completed.
         }
     }
 
@@ -318,7 +348,6 @@ public sealed class PostgresSinkTask : SinkTask
             command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = column.Type.DbType, Value = column.Type.ToParameter(column.ValueOf(write.Record)) });
         }
 
-        write.Command = command;
         return command;
     }
 
@@ -335,8 +364,5 @@ public sealed class PostgresSinkTask : SinkTask
         public TableId Table { get; } = table;
 
         public RecordLayout Layout { get; } = layout;
-
-        /// <summary>The last command built for the record, to find it when the database rejects that command.</summary>
-        public NpgsqlBatchCommand? Command { get; set; }
     }
 }

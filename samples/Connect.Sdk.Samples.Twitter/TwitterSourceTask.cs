@@ -171,14 +171,18 @@ public sealed class TwitterSourceTask : SourceTask
     private async Task<bool> WaitUntilAsync(DateTimeOffset time, CancellationToken cancellationToken)
     {
         var wait = time - Clock.GetUtcNow();
-        if (wait > TimeSpan.Zero)
+        if (wait <= TimeSpan.Zero)
         {
-            using var wake = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _stopping.Token);
-            await Task.WhenAny(Task.Delay(wait < MaxIdleWait ? wait : MaxIdleWait, Clock, wake.Token)).ConfigureAwait(false);
-            cancellationToken.ThrowIfCancellationRequested();
+            return !_stopping.IsCancellationRequested;
         }
 
-        return !_stopping.IsCancellationRequested && Clock.GetUtcNow() >= time;
+        var capped = wait > MaxIdleWait;
+        using var wake = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _stopping.Token);
+        await Task.WhenAny(Task.Delay(capped ? MaxIdleWait : wait, Clock, wake.Token)).ConfigureAwait(false);
+        cancellationToken.ThrowIfCancellationRequested();
+
+        // A timer may fire a little before the wall clock reaches the time; a full wait counts as reaching it.
+        return !_stopping.IsCancellationRequested && (!capped || Clock.GetUtcNow() >= time);
     }
 
     private static IReadOnlyDictionary<string, object?> PartitionOf(string keyword) =>

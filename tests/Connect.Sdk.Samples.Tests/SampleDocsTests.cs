@@ -2,6 +2,8 @@ using Connect.Sdk.Config;
 using Connect.Sdk.Connectors;
 using Connect.Sdk.Samples.Datagen;
 using Connect.Sdk.Samples.FileStream;
+using Connect.Sdk.Samples.Postgres;
+using Connect.Sdk.Samples.Twitter;
 
 namespace Connect.Sdk.Samples.Tests;
 
@@ -10,12 +12,16 @@ public class SampleDocsTests
 {
     private const string FileStreamSample = "Connect.Sdk.Samples.FileStream";
     private const string DatagenSample = "Connect.Sdk.Samples.Datagen";
+    private const string TwitterSample = "Connect.Sdk.Samples.Twitter";
+    private const string PostgresSample = "Connect.Sdk.Samples.Postgres";
 
     private static readonly Dictionary<string, ConfigDef> Definitions = new()
     {
         ["FileStreamSourceConfig"] = FileStreamSourceConfig.ConfigDef,
         ["FileStreamSinkConfig"] = FileStreamSinkConfig.ConfigDef,
         ["DatagenConfig"] = DatagenConfig.ConfigDef,
+        ["TwitterSourceConfig"] = TwitterSourceConfig.ConfigDef,
+        ["PostgresSinkConfig"] = PostgresSinkConfig.ConfigDef,
     };
 
     public static TheoryData<string, string> ConfigTables => new()
@@ -23,6 +29,8 @@ public class SampleDocsTests
         { FileStreamSample, "FileStreamSourceConfig" },
         { FileStreamSample, "FileStreamSinkConfig" },
         { DatagenSample, "DatagenConfig" },
+        { TwitterSample, "TwitterSourceConfig" },
+        { PostgresSample, "PostgresSinkConfig" },
     };
 
     public static TheoryData<string, string, Type> ExampleConfigs => new()
@@ -30,6 +38,8 @@ public class SampleDocsTests
         { FileStreamSample, "file-source.properties", typeof(FileStreamSourceConnector) },
         { FileStreamSample, "file-sink.properties", typeof(FileStreamSinkConnector) },
         { DatagenSample, "datagen-orders.properties", typeof(DatagenSourceConnector) },
+        { TwitterSample, "twitter-source.properties", typeof(TwitterSourceConnector) },
+        { PostgresSample, "postgres-sink.properties", typeof(PostgresSinkConnector) },
     };
 
     [Theory]

@@ -12,9 +12,13 @@ internal sealed record CommandLine(
     public const string Usage = """
         Usage: connect-worker standalone [options] <worker.properties> [<connector.properties|.json> ...]
                connect-worker standalone --dev [options] [<connector.properties|.json> ...]
+               connect-worker distributed [options] <worker.properties>
 
-        Runs a Kafka Connect-style worker in standalone mode: the connectors in the given files run in this process,
-        source offsets are kept in offset.storage.file.filename.
+        standalone: the connectors in the given files run in this process; source offsets are kept in
+        offset.storage.file.filename.
+        distributed: the worker joins the cluster named by group.id; connector configurations, offsets and statuses
+        live in config.storage.topic, offset.storage.topic and status.storage.topic; connectors are created through
+        the REST API of any worker (see docs/distributed.md).
 
         Options:
           --dev              Start an in-memory Kafka cluster in the worker (dev.cluster.enabled=true) and use it
@@ -49,11 +53,9 @@ internal sealed record CommandLine(
         }
 
         var mode = args[0];
-        if (mode != "standalone")
+        if (mode is not ("standalone" or "distributed"))
         {
-            throw new UsageException(mode == "distributed"
-                ? "Distributed mode is not available in this version of connect-worker; use standalone."
-                : $"Unknown command '{mode}'. Use 'standalone'.");
+            throw new UsageException($"Unknown command '{mode}'. Use 'standalone' or 'distributed'.");
         }
 
         var files = new List<string>();
@@ -95,6 +97,11 @@ internal sealed record CommandLine(
         if (files.Count == 0 && !dev)
         {
             throw new UsageException("Missing the worker properties file.");
+        }
+
+        if (mode == "distributed" && files.Count > 1)
+        {
+            throw new UsageException("A distributed worker takes only its worker properties file; create connectors through the REST API.");
         }
 
         // With --dev the worker file is optional: files ending in a connector config are told apart by content.

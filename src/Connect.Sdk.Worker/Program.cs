@@ -44,7 +44,7 @@ void RequestStop(PosixSignalContext context)
 using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, RequestStop);
 using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, RequestStop);
 
-StandaloneRuntime? runtime = null;
+IConnectRuntime? runtime = null;
 ConnectRestServer? restServer = null;
 try
 {
@@ -83,7 +83,9 @@ try
         workerProps[WorkerConfig.WorkerIdConfig] = restServer.AdvertisedHostPort;
     }
 
-    runtime = await StandaloneRuntime.StartAsync(workerProps, connectors, loggerFactory, cancellationToken: stopping.Token);
+    runtime = command.Mode == "distributed"
+        ? await DistributedRuntime.StartAsync(workerProps, loggerFactory, cancellationToken: stopping.Token)
+        : await StandaloneRuntime.StartAsync(workerProps, connectors, loggerFactory, cancellationToken: stopping.Token);
 }
 catch (Exception e) when (e is ConnectException or ConfigException or RestApiStartException)
 {

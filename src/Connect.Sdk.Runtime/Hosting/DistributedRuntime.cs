@@ -1,4 +1,6 @@
 using Connect.Sdk.Runtime.Configuration;
+using Connect.Sdk.Runtime.DevCluster;
+using Connect.Sdk.Runtime.Herder;
 using Connect.Sdk.Runtime.Distributed;
 using Connect.Sdk.Runtime.Metrics;
 using Connect.Sdk.Runtime.Plugins;
@@ -12,13 +14,14 @@ namespace Connect.Sdk.Runtime.Hosting;
 /// through the internal topics, and runs its share of the connectors and tasks. The <c>connect-worker distributed</c>
 /// command runs one.
 /// </summary>
-public sealed class DistributedRuntime : IAsyncDisposable
+public sealed class DistributedRuntime : IConnectRuntime
 {
     private readonly bool _ownsMetrics;
 
-    private DistributedRuntime(DistributedHerder herder, ConnectMetrics metrics, bool ownsMetrics)
+    private DistributedRuntime(DistributedHerder herder, ConnectMetrics metrics, bool ownsMetrics, DevKafkaCluster? devCluster)
     {
         Herder = herder;
+        DevCluster = devCluster;
         Metrics = metrics;
         _ownsMetrics = ownsMetrics;
     }
@@ -28,6 +31,12 @@ public sealed class DistributedRuntime : IAsyncDisposable
 
     /// <summary>The worker.</summary>
     public ConnectWorker Worker => Herder.Worker;
+
+    /// <inheritdoc />
+    public DevKafkaCluster? DevCluster { get; }
+
+    /// <inheritdoc />
+    IHerder IConnectRuntime.Herder => Herder;
 
     /// <summary>The metrics instruments.</summary>
     public ConnectMetrics Metrics { get; }
@@ -51,6 +60,15 @@ public sealed class DistributedRuntime : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(workerProps);
         ArgumentNullException.ThrowIfNull(loggerFactory);
+        DevKafkaCluster? devCluster = null;
+        if (string.Equals(workerProps.GetValueOrDefault(WorkerConfig.DevClusterEnabledConfig)?.Trim(), "true", StringComparison.OrdinalIgnoreCase))
+        {
+            // One worker with an in-process cluster: a way to try distributed mode, not for production.
+            devCluster = DevKafkaCluster.Start();
+            workerProps = new Dictionary<string, string>(workerProps, StringComparer.Ordinal) { [WorkerConfig.BootstrapServersConfig] = devCluster.BootstrapServers };
+            createTopic ??= devCluster.CreateTopic;
+        }
+
         var distributed = new DistributedConfig(workerProps);
         var config = new WorkerConfig(workerProps);
         plugins ??= PluginRegistry.FromApplication().AddPluginPath(config.GetList(WorkerConfig.PluginPathConfig) ?? []);
@@ -63,7 +81,7 @@ public sealed class DistributedRuntime : IAsyncDisposable
         var worker = new ConnectWorker(config, plugins, offsets, ConfigTransformer.FromWorkerConfig(workerProps), metrics, loggerFactory, workerId);
         var herder = await DistributedHerder.StartAsync(worker, distributed, admin, loggerFactory, cancellationToken).ConfigureAwait(false);
         logger.LogInformation("Worker {Worker} joined the Connect cluster {Group}", workerId, distributed.GroupId);
-        return new DistributedRuntime(herder, metrics, ownsMetrics);
+        return new DistributedRuntime(herder, metrics, ownsMetrics, devCluster);
     }
 
     /// <summary>Leaves the cluster gracefully: this worker's connectors and tasks stop (committing offsets) and the
@@ -76,5 +94,7 @@ public sealed class DistributedRuntime : IAsyncDisposable
         {
             Metrics.Dispose();
         }
+
+        DevCluster?.Dispose();
     }
 }

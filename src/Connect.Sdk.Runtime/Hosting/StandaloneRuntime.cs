@@ -15,7 +15,7 @@ namespace Connect.Sdk.Runtime.Hosting;
 /// herder, with the connectors from its configuration created. The <c>connect-worker standalone</c> command and the
 /// <c>AddConnectWorker</c> hosted service both run one.
 /// </summary>
-public sealed class StandaloneRuntime : IAsyncDisposable
+public sealed class StandaloneRuntime : IConnectRuntime
 {
     private readonly ILogger _logger;
     private readonly bool _ownsMetrics;
@@ -35,6 +35,9 @@ public sealed class StandaloneRuntime : IAsyncDisposable
 
     /// <summary>The worker.</summary>
     public ConnectWorker Worker => Herder.Worker;
+
+    /// <inheritdoc />
+    IHerder IConnectRuntime.Herder => Herder;
 
     /// <summary>The offset store.</summary>
     public IOffsetBackingStore OffsetStore { get; }

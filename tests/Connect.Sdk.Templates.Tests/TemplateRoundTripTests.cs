@@ -23,13 +23,13 @@ public sealed class TemplateRoundTripTests(PackedPackages packages, ITestOutputH
         RoundTripAsync("connect-sink", "Acme.Archive", ["ArchiveSinkConnector.cs", "ArchiveSinkTask.cs", "ArchiveSinkConfig.cs"], acceptanceTests: true, explicitSdkVersion: true);
 
     [Fact]
-    public Task ConnectTransform_GeneratesASolution_WhoseTestsPass() =>
-        RoundTripAsync("connect-transform", "Acme.Pseudonymize", ["PseudonymizeTransform.cs", "PseudonymizeConfig.cs"], acceptanceTests: false);
+    public Task ConnectTransform_WithAnExplicitFramework_GeneratesASolution_WhoseTestsPass() =>
+        RoundTripAsync("connect-transform", "Acme.Pseudonymize", ["PseudonymizeTransform.cs", "PseudonymizeConfig.cs"], acceptanceTests: false, options: ["--framework", "net10.0"]);
 
-    private async Task RoundTripAsync(string template, string name, string[] expectedFiles, bool acceptanceTests, bool explicitSdkVersion = false)
+    private async Task RoundTripAsync(string template, string name, string[] expectedFiles, bool acceptanceTests, bool explicitSdkVersion = false, string[]? options = null)
     {
         var work = packages.NewWorkFolder(template);
-        string[] create = ["new", template, "-n", name, "--skip-restore", "--debug:custom-hive", packages.Hive];
+        string[] create = ["new", template, "-n", name, "--skip-restore", "--debug:custom-hive", packages.Hive, .. options ?? []];
         await RunAsync(work, TimeSpan.FromMinutes(2), explicitSdkVersion ? [.. create, "--sdk-version", packages.Version] : create);
 
         var solution = Path.Combine(work, name);
@@ -38,6 +38,8 @@ public sealed class TemplateRoundTripTests(PackedPackages packages, ITestOutputH
         File.Exists(Path.Combine(solution, "README.md")).Should().BeTrue();
         File.ReadAllText(Path.Combine(solution, "Directory.Packages.props")).Should()
             .Contain($"<ConnectSdkVersion>{packages.Version}</ConnectSdkVersion>", "the template pack's version is the default --sdk-version");
+        File.ReadAllText(Path.Combine(solution, ".config", "dotnet-tools.json")).Should()
+            .Contain($"\"version\": \"{packages.Version}\"", "the tool manifest pins connect-worker to the same version");
         foreach (var file in Directory.EnumerateFiles(solution, "*", SearchOption.AllDirectories))
         {
             var text = File.ReadAllText(file);

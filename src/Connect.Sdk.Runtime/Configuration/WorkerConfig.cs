@@ -48,6 +48,9 @@ public sealed class WorkerConfig : AbstractConfig
     /// <summary><c>dev.cluster.enabled</c>: start the in-process development Kafka cluster.</summary>
     public const string DevClusterEnabledConfig = "dev.cluster.enabled";
 
+    /// <summary><c>topic.creation.enable</c>: whether source connectors may create their topics.</summary>
+    public const string TopicCreationEnableConfig = "topic.creation.enable";
+
     /// <summary><c>worker.id</c>: the name this worker reports in statuses.</summary>
     public const string WorkerIdConfig = "worker.id";
 
@@ -79,6 +82,8 @@ public sealed class WorkerConfig : AbstractConfig
             "Comma-separated names of ConfigProvider classes, loaded and used in the order specified. Built in: file and env.")
         .Define(DevClusterEnabledConfig, ConfigType.Boolean, false, Importance.Low,
             "Start librdkafka's in-memory mock Kafka cluster inside the worker and use it as bootstrap.servers. For development only: all data is lost when the worker stops.")
+        .Define(TopicCreationEnableConfig, ConfigType.Boolean, true, Importance.Low,
+            "Whether to allow automatic creation of topics used by source connectors, when source connectors are configured with `topic.creation.` properties. Each task will use an admin client to create its topics and will not depend on the Kafka brokers to create topics automatically.")
         .Define(WorkerIdConfig, ConfigType.String, "", Importance.Low,
             "The id this worker reports in connector and task statuses. Empty uses host:port of the REST listener, or the machine name.");
 

@@ -38,12 +38,24 @@ public sealed class TopicAdmin : IDisposable
     /// <param name="requireSinglePartition">Whether an existing topic must have exactly one partition.</param>
     /// <returns>The topic's partition count.</returns>
     /// <exception cref="ConnectException">The topic cannot be created, or exists with the wrong partition count.</exception>
-    public async Task<int> EnsureTopicAsync(string topic, int partitions, short replicationFactor, bool compacted, string purpose, bool requireSinglePartition = false)
+    public Task<int> EnsureTopicAsync(string topic, int partitions, short replicationFactor, bool compacted, string purpose, bool requireSinglePartition = false) =>
+        EnsureTopicAsync(topic, partitions, replicationFactor, compacted ? new Dictionary<string, string> { ["cleanup.policy"] = "compact" } : null, purpose, requireSinglePartition);
+
+    /// <summary>Makes sure a topic exists, creating it with topic-level settings, and returns its partition count.</summary>
+    /// <param name="topic">The topic.</param>
+    /// <param name="partitions">The partitions to create it with; -1 for the broker default.</param>
+    /// <param name="replicationFactor">The replication factor to create it with; -1 for the broker default.</param>
+    /// <param name="configs">Topic settings such as <c>cleanup.policy</c>, or <see langword="null"/>.</param>
+    /// <param name="purpose">What the topic is for, for messages.</param>
+    /// <param name="requireSinglePartition">Whether an existing topic must have exactly one partition.</param>
+    /// <returns>The topic's partition count.</returns>
+    /// <exception cref="ConnectException">The topic cannot be created, or exists with the wrong partition count.</exception>
+    public async Task<int> EnsureTopicAsync(string topic, int partitions, short replicationFactor, IReadOnlyDictionary<string, string>? configs, string purpose, bool requireSinglePartition = false)
     {
         var existing = PartitionCount(topic);
         if (existing is null)
         {
-            await CreateAsync(topic, partitions, replicationFactor, compacted, purpose).ConfigureAwait(false);
+            await CreateAsync(topic, partitions, replicationFactor, configs, purpose).ConfigureAwait(false);
             existing = await WaitForTopicAsync(topic).ConfigureAwait(false);
         }
 
@@ -70,12 +82,12 @@ public sealed class TopicAdmin : IDisposable
     /// <inheritdoc />
     public void Dispose() => _admin.Dispose();
 
-    private async Task CreateAsync(string topic, int partitions, short replicationFactor, bool compacted, string purpose)
+    private async Task CreateAsync(string topic, int partitions, short replicationFactor, IReadOnlyDictionary<string, string>? configs, string purpose)
     {
         if (_fallbackCreate is not null)
         {
             // The in-process development cluster has no CreateTopics API: use its own.
-            CreateWithFallback(topic, partitions, replicationFactor, purpose);
+            CreateWithFallback(topic, partitions < 1 ? 1 : partitions, replicationFactor, purpose);
             return;
         }
 
@@ -84,7 +96,7 @@ public sealed class TopicAdmin : IDisposable
             Name = topic,
             NumPartitions = partitions,
             ReplicationFactor = replicationFactor,
-            Configs = compacted ? new Dictionary<string, string> { ["cleanup.policy"] = "compact" } : null,
+            Configs = configs?.ToDictionary(c => c.Key, c => c.Value),
         };
         try
         {
@@ -100,7 +112,7 @@ public sealed class TopicAdmin : IDisposable
         catch (Exception e) when (e is KafkaException or OperationCanceledException or TimeoutException)
         {
             throw new ConnectException(
-                $"Could not create topic '{topic}' for {purpose}: {e.Message}. Create it with {partitions} partition(s){(compacted ? " and cleanup.policy=compact" : string.Empty)}, or give the worker permission to create topics.",
+                $"Could not create topic '{topic}' for {purpose}: {e.Message}. Create it with {partitions} partition(s){(configs is { Count: > 0 } ? " and " + string.Join(", ", configs.Select(c => $"{c.Key}={c.Value}")) : string.Empty)}, or give the worker permission to create topics.",
                 e);
         }
     }

@@ -78,7 +78,10 @@ public sealed class DistributedRuntime : IConnectRuntime
         var offsets = await DistributedHerder.CreateOffsetStoreAsync(distributed, admin, workerId, logger).ConfigureAwait(false);
         var ownsMetrics = metrics is null;
         metrics ??= new ConnectMetrics();
-        var worker = new ConnectWorker(config, plugins, offsets, ConfigTransformer.FromWorkerConfig(workerProps), metrics, loggerFactory, workerId);
+        var worker = new ConnectWorker(config, plugins, offsets, ConfigTransformer.FromWorkerConfig(workerProps), metrics, loggerFactory, workerId)
+        {
+            DevTopicCreator = createTopic,
+        };
         var herder = await DistributedHerder.StartAsync(worker, distributed, admin, loggerFactory, cancellationToken).ConfigureAwait(false);
         logger.LogInformation("Worker {Worker} joined the Connect cluster {Group}", workerId, distributed.GroupId);
         return new DistributedRuntime(herder, metrics, ownsMetrics, devCluster);

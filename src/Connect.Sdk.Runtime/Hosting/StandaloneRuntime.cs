@@ -96,7 +96,10 @@ public sealed class StandaloneRuntime : IConnectRuntime
         var ownsMetrics = metrics is null;
         metrics ??= new ConnectMetrics();
         var workerId = config.GetString(WorkerConfig.WorkerIdConfig) is { Length: > 0 } id ? id : $"{Environment.MachineName}:standalone";
-        var worker = new ConnectWorker(config, plugins, offsets, ConfigTransformer.FromWorkerConfig(props), metrics, loggerFactory, workerId);
+        var worker = new ConnectWorker(config, plugins, offsets, ConfigTransformer.FromWorkerConfig(props), metrics, loggerFactory, workerId)
+        {
+            DevTopicCreator = devCluster is null ? null : devCluster.CreateTopic,
+        };
         var runtime = new StandaloneRuntime(new StandaloneHerder(worker, loggerFactory), offsets, devCluster, metrics, ownsMetrics, logger);
         try
         {

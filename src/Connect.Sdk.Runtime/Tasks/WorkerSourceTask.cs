@@ -30,6 +30,7 @@ internal sealed class WorkerSourceTask : WorkerTask
     private readonly TimeProvider _time;
     private readonly TaskMetrics _metrics;
     private readonly SubmittedRecords _submitted = new();
+    private readonly HashSet<string> _checkedTopics = new(StringComparer.Ordinal);
     private IProducer<byte[]?, byte[]?>? _producer;
     private volatile Exception? _producerFailure;
 
@@ -63,6 +64,9 @@ internal sealed class WorkerSourceTask : WorkerTask
         _time = time;
         _metrics = metrics;
     }
+
+    /// <summary>Creates a topic the task is about to write to for the first time (<c>topic.creation.*</c>), or null.</summary>
+    public Func<string, Task>? TopicCreator { get; init; }
 
     protected override async Task ExecuteAsync()
     {
@@ -155,6 +159,11 @@ internal sealed class WorkerSourceTask : WorkerTask
             Headers = headers.Value,
             Timestamp = output.Timestamp is { } ms ? new Timestamp(ms, TimestampType.CreateTime) : Timestamp.Default,
         };
+        if (TopicCreator is not null && _checkedTopics.Add(output.Topic))
+        {
+            await TopicCreator(output.Topic).ConfigureAwait(false);
+        }
+
         var submitted = _submitted.Submit(record.SourcePartition, record.SourceOffset);
         var destination = output.KafkaPartition is { } partition
             ? new KafkaTopicPartition(output.Topic, partition)

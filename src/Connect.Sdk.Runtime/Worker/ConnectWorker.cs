@@ -5,6 +5,7 @@ using Connect.Sdk.Connectors;
 using Connect.Sdk.Converters;
 using Connect.Sdk.Errors;
 using Connect.Sdk.Runtime.Configuration;
+using Connect.Sdk.Runtime.Distributed;
 using Connect.Sdk.Runtime.Errors;
 using Connect.Sdk.Runtime.Metrics;
 using Connect.Sdk.Runtime.Plugins;
@@ -30,6 +31,7 @@ public sealed class ConnectWorker : IAsyncDisposable
     private readonly ILoggerFactory _loggerFactory;
     private readonly ILogger _logger;
     private readonly TimeProvider _time;
+    private TopicAdmin? _topicAdmin;
 
     /// <summary>Creates a worker.</summary>
     /// <param name="config">The worker settings.</param>
@@ -82,6 +84,10 @@ public sealed class ConnectWorker : IAsyncDisposable
 
     /// <summary>The id reported in statuses.</summary>
     public string WorkerId { get; }
+
+    /// <summary>Creates topics (name, partitions, replication factor) on clusters without the CreateTopics API, such
+    /// as the in-process development cluster; <see langword="null"/> uses the admin API only.</summary>
+    public Action<string, int, int>? DevTopicCreator { get; init; }
 
     /// <summary>The topics each connector has used (Kafka Connect's topic tracking).</summary>
     public ActiveTopicTracker ActiveTopics { get; } = new();
@@ -276,6 +282,7 @@ public sealed class ConnectWorker : IAsyncDisposable
             else
             {
                 var errors = CreateErrorOperator(id, config, logger, dlqProducer: null);
+                var topicCreation = Config.GetBoolean(WorkerConfig.TopicCreationEnableConfig) ? TopicCreationConfig.From(resolved) : null;
                 task = new WorkerSourceTask(
                     id,
                     WorkerId,
@@ -294,6 +301,7 @@ public sealed class ConnectWorker : IAsyncDisposable
                     OnStatus)
                 {
                     TopicUsed = topic => ActiveTopics.Record(id.Connector, topic),
+                    TopicCreator = topicCreation is null ? null : topic => CreateSourceTopicAsync(topic, topicCreation, logger),
                 };
             }
 
@@ -371,6 +379,8 @@ public sealed class ConnectWorker : IAsyncDisposable
         {
             StopConnector(name);
         }
+
+        _topicAdmin?.Dispose();
     }
 
     private static Type ResolveTaskType(IReadOnlyDictionary<string, string> taskConfig, Type connectorType)
@@ -382,6 +392,26 @@ public sealed class ConnectWorker : IAsyncDisposable
 
         var connector = PluginRegistry.Instantiate<Connector>(connectorType);
         return connector.TaskType;
+    }
+
+    private async Task CreateSourceTopicAsync(string topic, TopicCreationConfig creation, ILogger logger)
+    {
+        var (partitions, replicationFactor, configs) = creation.SettingsFor(topic);
+        try
+        {
+            TopicAdmin admin;
+            lock (_tasks)
+            {
+                admin = _topicAdmin ??= new TopicAdmin(Config.BootstrapServers, Config.ClientSettings("admin."), DevTopicCreator, _logger);
+            }
+
+            await admin.EnsureTopicAsync(topic, partitions, replicationFactor, configs, "a source connector (topic.creation.*)").ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is ConnectException or KafkaException)
+        {
+            // As Kafka Connect with brokers that cannot create topics: carry on and let the broker create it on write.
+            logger.LogWarning(e, "Could not create topic {Topic}; relying on the broker to create it when it is written to", topic);
+        }
     }
 
     private RecordConverters CreateConverters(IReadOnlyDictionary<string, string> connectorConfig)

@@ -49,6 +49,7 @@ public sealed class DeadLetterQueueReporter : IErrorReporter
     private readonly string _connector;
     private readonly int _taskId;
     private readonly bool _contextHeaders;
+    private readonly Action? _onWritten;
 
     /// <summary>Creates a reporter.</summary>
     /// <param name="producer">The producer to write with; the reporter owns it and disposes it.</param>
@@ -56,8 +57,10 @@ public sealed class DeadLetterQueueReporter : IErrorReporter
     /// <param name="connector">The connector name.</param>
     /// <param name="taskId">The task id.</param>
     /// <param name="contextHeaders">Whether to add the context headers.</param>
-    public DeadLetterQueueReporter(IProducer<byte[]?, byte[]?> producer, string topic, string connector, int taskId, bool contextHeaders)
+    /// <param name="onWritten">Called for every record written to the dead letter queue (a metric).</param>
+    public DeadLetterQueueReporter(IProducer<byte[]?, byte[]?> producer, string topic, string connector, int taskId, bool contextHeaders, Action? onWritten = null)
     {
+        _onWritten = onWritten;
         _producer = producer;
         _topic = topic;
         _connector = connector;
@@ -110,6 +113,7 @@ public sealed class DeadLetterQueueReporter : IErrorReporter
             Timestamp = consumed.Message.Timestamp,
         };
         await _producer.ProduceAsync(_topic, record).ConfigureAwait(false);
+        _onWritten?.Invoke();
     }
 
     /// <summary>Disposes the producer; every report was already acknowledged.</summary>

@@ -20,6 +20,7 @@ public sealed class RetryWithToleranceOperator : IDisposable
     private readonly bool _tolerateAll;
     private readonly IReadOnlyList<IErrorReporter> _reporters;
     private readonly TimeProvider _time;
+    private readonly Action? _onFailedRecord;
     private long _failures;
     private long _skipped;
 
@@ -29,13 +30,16 @@ public sealed class RetryWithToleranceOperator : IDisposable
     /// <param name="tolerateAll">Whether failed records are skipped instead of failing the task.</param>
     /// <param name="reporters">Where tolerated errors are reported.</param>
     /// <param name="time">The clock, for tests.</param>
+    /// <param name="onFailedRecord">Called for every record that failed for good (the total-record-errors metric).</param>
     public RetryWithToleranceOperator(
         TimeSpan retryTimeout,
         TimeSpan maxDelay,
         bool tolerateAll,
         IReadOnlyList<IErrorReporter> reporters,
-        TimeProvider? time = null)
+        TimeProvider? time = null,
+        Action? onFailedRecord = null)
     {
+        _onFailedRecord = onFailedRecord;
         _retryTimeout = retryTimeout;
         _maxDelay = maxDelay;
         _tolerateAll = tolerateAll;
@@ -91,6 +95,7 @@ public sealed class RetryWithToleranceOperator : IDisposable
     {
         ArgumentNullException.ThrowIfNull(context);
         Interlocked.Increment(ref _failures);
+        _onFailedRecord?.Invoke();
         if (!_tolerateAll)
         {
             throw new ConnectException("Tolerance exceeded in error handler", context.Error);

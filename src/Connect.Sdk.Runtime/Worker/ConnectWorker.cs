@@ -257,7 +257,7 @@ public sealed class ConnectWorker : IAsyncDisposable
             if (isSink)
             {
                 var dlqProducer = config.DeadLetterQueueTopic.Length > 0 ? CreateProducer(id, resolved, "dlq") : null;
-                var errors = CreateErrorOperator(id, config, logger, dlqProducer);
+                var errors = CreateErrorOperator(id, config, logger, dlqProducer, metrics);
                 task = new WorkerSinkTask(
                     id,
                     WorkerId,
@@ -281,7 +281,7 @@ public sealed class ConnectWorker : IAsyncDisposable
             }
             else
             {
-                var errors = CreateErrorOperator(id, config, logger, dlqProducer: null);
+                var errors = CreateErrorOperator(id, config, logger, dlqProducer: null, metrics);
                 var topicCreation = Config.GetBoolean(WorkerConfig.TopicCreationEnableConfig) ? TopicCreationConfig.From(resolved) : null;
                 task = new WorkerSourceTask(
                     id,
@@ -450,7 +450,7 @@ public sealed class ConnectWorker : IAsyncDisposable
         props.Where(p => p.Key.StartsWith(prefix, StringComparison.Ordinal))
             .ToDictionary(p => p.Key[prefix.Length..], p => p.Value, StringComparer.Ordinal);
 
-    private RetryWithToleranceOperator CreateErrorOperator(ConnectorTaskId id, ConnectorConfig config, ILogger logger, IProducer<byte[]?, byte[]?>? dlqProducer)
+    private RetryWithToleranceOperator CreateErrorOperator(ConnectorTaskId id, ConnectorConfig config, ILogger logger, IProducer<byte[]?, byte[]?>? dlqProducer, TaskMetrics metrics)
     {
         var reporters = new List<IErrorReporter>();
         if (config.ErrorsLogEnabled)
@@ -460,10 +460,10 @@ public sealed class ConnectWorker : IAsyncDisposable
 
         if (dlqProducer is not null)
         {
-            reporters.Add(new DeadLetterQueueReporter(dlqProducer, config.DeadLetterQueueTopic, id.Connector, id.Task, config.DeadLetterQueueContextHeaders));
+            reporters.Add(new DeadLetterQueueReporter(dlqProducer, config.DeadLetterQueueTopic, id.Connector, id.Task, config.DeadLetterQueueContextHeaders, metrics.RecordDeadLetter));
         }
 
-        return new RetryWithToleranceOperator(config.ErrorRetryTimeout, config.ErrorRetryMaxDelay, config.ToleratesAllErrors, reporters, _time);
+        return new RetryWithToleranceOperator(config.ErrorRetryTimeout, config.ErrorRetryMaxDelay, config.ToleratesAllErrors, reporters, _time, metrics.RecordError);
     }
 
     private IProducer<byte[]?, byte[]?> CreateProducer(ConnectorTaskId id, IReadOnlyDictionary<string, string> connectorConfig, string purpose)

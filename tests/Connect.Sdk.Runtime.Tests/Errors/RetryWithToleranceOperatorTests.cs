@@ -120,6 +120,19 @@ public class RetryWithToleranceOperatorTests
     }
 
     [Fact]
+    public async Task HandleAsync_CountsEveryFailedRecordForTheErrorMetric()
+    {
+        var counted = 0;
+        var errors = new RetryWithToleranceOperator(TimeSpan.Zero, TimeSpan.FromSeconds(60), tolerateAll: true, [_reporter], _time, () => counted++);
+
+        await errors.ExecuteAsync<int>(Stage.ValueConverter, typeof(string), () => throw new FormatException("one"), null, null, CancellationToken.None);
+        await errors.ExecuteAsync<int>(Stage.ValueConverter, typeof(string), () => throw new FormatException("two"), null, null, CancellationToken.None);
+        await errors.ExecuteAsync(Stage.ValueConverter, typeof(string), () => 1, null, null, CancellationToken.None);
+
+        counted.Should().Be(2);
+    }
+
+    [Fact]
     public async Task ExecuteAsync_OperationCanceled_Propagates()
     {
         var errors = Operator(TimeSpan.FromMinutes(1), tolerateAll: true);

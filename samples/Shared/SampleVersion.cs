@@ -1,6 +1,6 @@
 using System.Reflection;
 
-namespace Connect.Sdk.Samples.Datagen;
+namespace Connect.Sdk.Samples;
 
 /// <summary>The version the connectors and tasks of this assembly report.</summary>
 internal static class SampleVersion

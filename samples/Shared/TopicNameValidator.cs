@@ -1,6 +1,6 @@
 using Connect.Sdk.Config;
 
-namespace Connect.Sdk.Samples.Twitter;
+namespace Connect.Sdk.Samples;
 
 /// <summary>Accepts exactly one legal Kafka topic name, so that a list such as <c>a,b</c> is rejected up front.</summary>
 internal sealed class TopicNameValidator : IConfigValidator

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Routing;
 namespace Connect.Sdk.Runtime.Rest.Tests.Docs;
 
 /// <summary>Keeps docs/rest-api.md true: its endpoints table lists exactly the routes the API maps, and every curl
-/// example calls one of them.</summary>
+/// example calls one of them (as do the curl examples of the other pages listed below).</summary>
 public partial class RestApiPageTests
 {
     private static readonly string Page = File.ReadAllText(Path.Combine(RepositoryRoot(), "docs", "rest-api.md"));
@@ -29,6 +29,23 @@ public partial class RestApiPageTests
         foreach (var (method, path) in calls)
         {
             routes.Should().Contain(route => Matches(route, method, path), $"the example {method} {path} must call an endpoint of the API");
+        }
+    }
+
+    [Theory]
+    [InlineData("error-handling.md")]
+    [InlineData("concepts.md")]
+    [InlineData("writing-a-source-connector.md")]
+    [InlineData("writing-a-sink-connector.md")]
+    public void CurlExamplesOfOtherPages_CallMappedRoutes(string page)
+    {
+        var routes = MappedRoutes();
+        var text = File.ReadAllText(Path.Combine(RepositoryRoot(), "docs", page));
+        var calls = CurlCall().Matches(text).Select(m => (Method: m.Groups["method"].Success ? m.Groups["method"].Value : "GET", Path: m.Groups["path"].Value)).ToList();
+
+        foreach (var (method, path) in calls)
+        {
+            routes.Should().Contain(route => Matches(route, method, path), $"the example {method} {path} of docs/{page} must call an endpoint of the API");
         }
     }
 

@@ -4,7 +4,9 @@ namespace Connect.Sdk.Tests.Docs;
 
 /// <summary>
 /// Keeps the code in docs/*.md compiled: a code block preceded by <c>&lt;!-- snippet: path#region --&gt;</c> must equal
-/// that <c>#region</c> of the named file (relative to the repository root), which is part of a test or sample build.
+/// that <c>#region</c> of the named file (relative to the repository root), which is part of a test or sample build,
+/// and every C# block must have such a marker. A block preceded by <c>&lt;!-- file: path --&gt;</c> must equal the
+/// whole file, for example a properties file that the samples or tests use.
 /// </summary>
 public partial class DocSnippetTests
 {
@@ -38,6 +40,52 @@ public partial class DocSnippetTests
     [Fact]
     public void Docs_HaveSnippets() => Snippets().Count().Should().BeGreaterThan(0);
 
+    [Fact]
+    public void CSharpBlocks_AllQuoteCompiledSource()
+    {
+        var unmarked = new List<string>();
+        foreach (var page in Pages())
+        {
+            var text = File.ReadAllText(page).ReplaceLineEndings("\n");
+            foreach (Match block in CSharpBlock().Matches(text))
+            {
+                if (!SnippetMarker().IsMatch(text[..block.Index]))
+                {
+                    unmarked.Add($"{Path.GetRelativePath(RepositoryRoot(), page)} line {text[..block.Index].Count(c => c == '\n') + 1}");
+                }
+            }
+        }
+
+        unmarked.Should().BeEmpty("C# in the docs must be a region of a compiled file, quoted with <!-- snippet: path#region -->");
+    }
+
+    public static TheoryData<string, string, string> FileQuotes()
+    {
+        var data = new TheoryData<string, string, string>();
+        foreach (var page in Pages())
+        {
+            foreach (Match match in FileBlock().Matches(File.ReadAllText(page).ReplaceLineEndings("\n")))
+            {
+                data.Add(Path.GetRelativePath(RepositoryRoot(), page), match.Groups["source"].Value, match.Groups["code"].Value);
+            }
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(FileQuotes))]
+    public void FileQuote_MatchesTheFile(string page, string source, string code)
+    {
+        var file = Path.Combine(RepositoryRoot(), source);
+        File.Exists(file).Should().BeTrue($"{page} quotes {source}, which must exist");
+
+        Normalize(code).Should().Be(Normalize(File.ReadAllText(file)), $"{page} must quote {source} exactly; copy it again");
+    }
+
+    private static IEnumerable<string> Pages() =>
+        Directory.EnumerateFiles(Path.Combine(RepositoryRoot(), "docs"), "*.md", SearchOption.AllDirectories);
+
     internal static string RepositoryRoot()
     {
         var directory = new DirectoryInfo(AppContext.BaseDirectory);
@@ -60,4 +108,13 @@ public partial class DocSnippetTests
 
     [GeneratedRegex(@"<!--\s*snippet:\s*(?<source>[^\s]+)\s*-->\s*```csharp\r?\n(?<code>.*?)```", RegexOptions.Singleline)]
     private static partial Regex SnippetBlock();
+
+    [GeneratedRegex(@"<!--\s*file:\s*(?<source>[^\s]+)\s*-->\s*```[a-z]*\n(?<code>.*?)```", RegexOptions.Singleline)]
+    private static partial Regex FileBlock();
+
+    [GeneratedRegex(@"^```csharp\s*$", RegexOptions.Multiline)]
+    private static partial Regex CSharpBlock();
+
+    [GeneratedRegex(@"<!--\s*snippet:\s*[^\s]+\s*-->\s*$")]
+    private static partial Regex SnippetMarker();
 }

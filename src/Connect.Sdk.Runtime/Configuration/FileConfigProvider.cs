@@ -28,7 +28,7 @@ public sealed class FileConfigProvider : IConfigProvider
         }
 
         var fullPath = Path.GetFullPath(path);
-        if (_allowedPaths.Count > 0 && !_allowedPaths.Any(allowed => fullPath.StartsWith(allowed, StringComparison.Ordinal)))
+        if (_allowedPaths.Count > 0 && !_allowedPaths.Any(allowed => IsInside(fullPath, allowed)))
         {
             throw new ConnectException($"The file {path} is not in the allowed.paths of the file config provider.");
         }
@@ -41,4 +41,7 @@ public sealed class FileConfigProvider : IConfigProvider
         var properties = PropertiesFile.Parse(File.ReadAllText(fullPath), fullPath);
         return properties.Where(p => keys.Contains(p.Key)).ToDictionary(p => p.Key, p => p.Value);
     }
+
+    private static bool IsInside(string path, string folder) =>
+        path == folder || path.StartsWith(Path.TrimEndingDirectorySeparator(folder) + Path.DirectorySeparatorChar, StringComparison.Ordinal);
 }

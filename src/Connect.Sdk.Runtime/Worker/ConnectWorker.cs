@@ -31,7 +31,6 @@ public sealed class ConnectWorker : IAsyncDisposable
     private readonly ILoggerFactory _loggerFactory;
     private readonly ILogger _logger;
     private readonly TimeProvider _time;
-    private TopicAdmin? _topicAdmin;
 
     /// <summary>Creates a worker.</summary>
     /// <param name="config">The worker settings.</param>
@@ -257,6 +256,13 @@ public sealed class ConnectWorker : IAsyncDisposable
             if (isSink)
             {
                 var dlqProducer = config.DeadLetterQueueTopic.Length > 0 ? CreateProducer(id, resolved, "dlq") : null;
+                if (dlqProducer is not null)
+                {
+                    // As Kafka Connect: the dead letter queue topic is created when missing, with one partition.
+                    EnsureTopicAsync(config.DeadLetterQueueTopic, 1, config.GetShort(ConnectorConfig.DlqReplicationFactorConfig), null, "errors.deadletterqueue.topic.name", logger)
+                        .GetAwaiter().GetResult();
+                }
+
                 var errors = CreateErrorOperator(id, config, logger, dlqProducer, metrics);
                 task = new WorkerSinkTask(
                     id,
@@ -379,8 +385,6 @@ public sealed class ConnectWorker : IAsyncDisposable
         {
             StopConnector(name);
         }
-
-        _topicAdmin?.Dispose();
     }
 
     private static Type ResolveTaskType(IReadOnlyDictionary<string, string> taskConfig, Type connectorType)
@@ -394,18 +398,19 @@ public sealed class ConnectWorker : IAsyncDisposable
         return connector.TaskType;
     }
 
-    private async Task CreateSourceTopicAsync(string topic, TopicCreationConfig creation, ILogger logger)
+    private Task CreateSourceTopicAsync(string topic, TopicCreationConfig creation, ILogger logger)
     {
         var (partitions, replicationFactor, configs) = creation.SettingsFor(topic);
+        return EnsureTopicAsync(topic, partitions, replicationFactor, configs, "a source connector (topic.creation.*)", logger);
+    }
+
+    private async Task EnsureTopicAsync(string topic, int partitions, short replicationFactor, IReadOnlyDictionary<string, string>? configs, string purpose, ILogger logger)
+    {
         try
         {
-            TopicAdmin admin;
-            lock (_tasks)
-            {
-                admin = _topicAdmin ??= new TopicAdmin(Config.BootstrapServers, Config.ClientSettings("admin."), DevTopicCreator, _logger);
-            }
-
-            await admin.EnsureTopicAsync(topic, partitions, replicationFactor, configs, "a source connector (topic.creation.*)").ConfigureAwait(false);
+            // Short-lived: topics are created rarely, and a deleted connector must leave no Kafka client behind.
+            using var admin = new TopicAdmin(Config.BootstrapServers, ConfigTransformer.Transform(Config.ClientSettings("admin.")), DevTopicCreator, _logger);
+            await admin.EnsureTopicAsync(topic, partitions, replicationFactor, configs, purpose).ConfigureAwait(false);
         }
         catch (Exception e) when (e is ConnectException or KafkaException)
         {
@@ -477,7 +482,7 @@ public sealed class ConnectWorker : IAsyncDisposable
             // Kafka Connect never gives up on a record; the broker coming back later must not lose it.
             ["message.timeout.ms"] = "0",
         };
-        Overlay(settings, Config.ClientSettings("producer."));
+        Overlay(settings, ConfigTransformer.Transform(Config.ClientSettings("producer.")));
         Overlay(settings, WithPrefix(connectorConfig, "producer.override."));
         return new ProducerBuilder<byte[]?, byte[]?>(settings)
             .SetErrorHandler((_, error) => _logger.Log(error.IsFatal ? LogLevel.Error : LogLevel.Warning, "{Task} producer error: {Reason}", id, error.Reason))
@@ -496,7 +501,7 @@ public sealed class ConnectWorker : IAsyncDisposable
             ["auto.offset.reset"] = "earliest",
             ["partition.assignment.strategy"] = "cooperative-sticky",
         };
-        Overlay(settings, Config.ClientSettings("consumer."));
+        Overlay(settings, ConfigTransformer.Transform(Config.ClientSettings("consumer.")));
         Overlay(settings, WithPrefix(connectorConfig, "consumer.override."));
         return new ConsumerBuilder<byte[]?, byte[]?>(settings).SetLogHandler((_, message) => LogClientMessage(message));
     }

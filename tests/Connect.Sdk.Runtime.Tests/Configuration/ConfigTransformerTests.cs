@@ -135,6 +135,25 @@ public sealed class ConfigTransformerTests : IDisposable
     }
 
     [Fact]
+    public void FileProvider_SiblingFolderWithTheSamePrefix_IsRejected()
+    {
+        var allowed = Path.Combine(_folder, "secrets");
+        var sibling = Path.Combine(_folder, "secrets2");
+        Directory.CreateDirectory(sibling);
+        var file = Path.Combine(sibling, "db.properties");
+        File.WriteAllText(file, "user=admin\n");
+        var transformer = ConfigTransformer.FromWorkerConfig(new Dictionary<string, string>
+        {
+            ["config.providers"] = "file",
+            ["config.providers.file.param.allowed.paths"] = allowed,
+        });
+
+        var act = () => transformer.Transform(new Dictionary<string, string> { ["k"] = $"${{file:{file}:user}}" });
+
+        act.Should().Throw<ConnectException>().WithMessage("*is not in the allowed.paths*");
+    }
+
+    [Fact]
     public void FileProvider_MissingFile_IsAnError()
     {
         var transformer = ConfigTransformer.FromWorkerConfig(new Dictionary<string, string> { ["config.providers"] = "file" });

@@ -288,7 +288,7 @@ public abstract class Cast<TRecord> : ITransformation<TRecord>
             SchemaType.Float32 => ToFloat32(value),
             SchemaType.Float64 => ToFloat64(value),
             SchemaType.Boolean => ToBoolean(value),
-            SchemaType.String => JavaText.ToJavaString(value),
+            SchemaType.String => JavaValueText.ToJavaString(value),
             _ => throw new DataException(UpperName(targetType) + " is not supported in the Cast transformation."),
         };
     }

@@ -171,7 +171,7 @@ public abstract class InsertField<TRecord> : ITransformation<TRecord>
 
         if (_timestampField is not null && record.Timestamp is { } timestamp)
         {
-            updated.Put(_timestampField.Name, JavaText.FromEpochMillis(timestamp));
+            updated.Put(_timestampField.Name, JavaValueText.FromEpochMillis(timestamp));
         }
 
         if (_staticField is not null && _staticValue is not null)

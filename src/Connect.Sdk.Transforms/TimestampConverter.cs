@@ -276,7 +276,7 @@ public abstract class TimestampConverter<TRecord> : ITransformation<TRecord>
                 }
 
                 return _format.TryParse(text, out var parsed)
-                    ? JavaText.EpochMillis(parsed)
+                    ? JavaValueText.EpochMillis(parsed)
                     : throw new DataException($"Could not parse timestamp: value ({text}) does not match pattern ({_format.Pattern})");
             case TypeUnix:
                 if (timestamp is not long unixTime)
@@ -297,7 +297,7 @@ public abstract class TimestampConverter<TRecord> : ITransformation<TRecord>
                     throw new DataException($"Expected {sourceType} to be a System.DateTime, but found {Requirements.TypeName(timestamp)}");
                 }
 
-                return JavaText.EpochMillis(instant);
+                return JavaValueText.EpochMillis(instant);
         }
     }
 
@@ -311,8 +311,8 @@ public abstract class TimestampConverter<TRecord> : ITransformation<TRecord>
             PrecisionNanos => SaturatingMultiply(millis, 1_000_000),
             _ => millis,
         },
-        TypeDate => ToDateTime(JavaText.FloorDiv(millis, MillisPerDay) * MillisPerDay),
-        TypeTime => ToDateTime(millis - (JavaText.FloorDiv(millis, MillisPerDay) * MillisPerDay)),
+        TypeDate => ToDateTime(JavaValueText.FloorDiv(millis, MillisPerDay) * MillisPerDay),
+        TypeTime => ToDateTime(millis - (JavaValueText.FloorDiv(millis, MillisPerDay) * MillisPerDay)),
         _ => ToDateTime(millis),
     };
 

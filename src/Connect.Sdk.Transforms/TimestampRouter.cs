@@ -79,7 +79,7 @@ public sealed class TimestampRouter<TRecord> : ITransformation<TRecord>
             throw new DataException("Timestamp missing on record: " + record);
         }
 
-        var formatted = _timestampFormat.Format(JavaText.FromEpochMillis(timestamp));
+        var formatted = _timestampFormat.Format(JavaValueText.FromEpochMillis(timestamp));
         var topic = _topicFormat
             .Replace(TopicPlaceholder, record.Topic, StringComparison.Ordinal)
             .Replace(TimestampPlaceholder, formatted, StringComparison.Ordinal);

@@ -29,78 +29,7 @@ internal static class KafkaText
     };
 
     /// <summary>Formats a double as Java's <c>Double.toString</c> does.</summary>
-    public static string FormatDouble(double value)
-    {
-        if (double.IsNaN(value))
-        {
-            return "NaN";
-        }
-
-        if (double.IsInfinity(value))
-        {
-            return value > 0 ? "Infinity" : "-Infinity";
-        }
-
-        if (value == 0)
-        {
-            return double.IsNegative(value) ? "-0.0" : "0.0";
-        }
-
-        double magnitude = Math.Abs(value);
-
-        // "R" gives the shortest digits that round-trip, e.g. "123.45", "1E+20" or "1.5E-05".
-        string roundTrip = magnitude.ToString("R", CultureInfo.InvariantCulture);
-        int exponentAt = roundTrip.IndexOf('E', StringComparison.Ordinal);
-        string mantissa = exponentAt < 0 ? roundTrip : roundTrip[..exponentAt];
-        int exponent = exponentAt < 0 ? 0 : int.Parse(roundTrip[(exponentAt + 1)..], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);
-        int pointAt = mantissa.IndexOf('.', StringComparison.Ordinal);
-        string digits = pointAt < 0 ? mantissa : mantissa.Remove(pointAt, 1);
-
-        // The value is 0.<digits> * 10^pointPosition once leading zeros are dropped.
-        int pointPosition = (pointAt < 0 ? mantissa.Length : pointAt) + exponent;
-        int leadingZeros = 0;
-        while (leadingZeros < digits.Length - 1 && digits[leadingZeros] == '0')
-        {
-            leadingZeros++;
-        }
-
-        digits = digits[leadingZeros..].TrimEnd('0');
-        pointPosition -= leadingZeros;
-        if (digits.Length == 0)
-        {
-            digits = "0";
-        }
-
-        var text = new StringBuilder();
-        if (value < 0)
-        {
-            text.Append('-');
-        }
-
-        if (magnitude is >= 1e-3 and < 1e7)
-        {
-            if (pointPosition <= 0)
-            {
-                text.Append("0.").Append('0', -pointPosition).Append(digits);
-            }
-            else if (pointPosition >= digits.Length)
-            {
-                text.Append(digits).Append('0', pointPosition - digits.Length).Append(".0");
-            }
-            else
-            {
-                text.Append(digits, 0, pointPosition).Append('.').Append(digits, pointPosition, digits.Length - pointPosition);
-            }
-        }
-        else
-        {
-            text.Append(digits[0]).Append('.');
-            text.Append(digits.Length > 1 ? digits[1..] : "0");
-            text.Append('E').Append((pointPosition - 1).ToString(CultureInfo.InvariantCulture));
-        }
-
-        return text.ToString();
-    }
+    public static string FormatDouble(double value) => Data.JavaText.FormatDouble(value);
 
     /// <summary>Trims as Java's <c>String.trim</c> does: every character up to and including the space.</summary>
     public static string Trim(string value)

@@ -333,7 +333,7 @@ public sealed class EmbeddedEngine : IAsyncDisposable
             PluginRegistry.Instantiate<SourceTask>(taskType),
             taskConfig,
             TransformationChains.Create<SourceRecord>(_resolved, _plugins!),
-            EmbeddedConverters.Create(_plugins!, _resolved),
+            ConnectorConverters.Create(_plugins!, _resolved),
             errors,
             config.ErrorRetryTimeout,
             _handOff,

@@ -19,7 +19,7 @@ internal sealed class EmbeddedSourceTask
     private readonly SourceTask _task;
     private readonly IReadOnlyDictionary<string, string> _taskConfig;
     private readonly TransformationStage<SourceRecord> _transforms;
-    private readonly EmbeddedConverters _converters;
+    private readonly ConnectorConverters _converters;
     private readonly RetryWithToleranceOperator _errors;
     private readonly TimeSpan _retryTimeout;
     private readonly Func<EmbeddedRecord, CancellationToken, ValueTask> _handOff;
@@ -54,7 +54,7 @@ internal sealed class EmbeddedSourceTask
         SourceTask task,
         IReadOnlyDictionary<string, string> taskConfig,
         TransformationStage<SourceRecord> transforms,
-        EmbeddedConverters converters,
+        ConnectorConverters converters,
         RetryWithToleranceOperator errors,
         TimeSpan retryTimeout,
         Func<EmbeddedRecord, CancellationToken, ValueTask> handOff,

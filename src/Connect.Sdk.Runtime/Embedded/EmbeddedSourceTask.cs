@@ -100,13 +100,22 @@ internal sealed class EmbeddedSourceTask
     /// <returns>Whether the loop ended in time.</returns>
     public async Task<bool> AwaitStopAsync(TimeSpan timeout)
     {
-        var finished = await Task.WhenAny(_loop, Task.Delay(timeout, CancellationToken.None)).ConfigureAwait(false) == _loop;
-        if (!finished)
+        try
+        {
+            // WaitAsync releases its timer as soon as the loop ends, so a stopped engine leaves no timer behind.
+            await _loop.WaitAsync(timeout).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
         {
             _logger.LogError("Graceful stop of task {Task} failed: it did not stop within {Timeout} ms; abandoning it.", Id, timeout.TotalMilliseconds);
+            return false;
+        }
+        catch (Exception)
+        {
+            // The loop failed; the engine learns of it from Completion.
         }
 
-        return finished;
+        return true;
     }
 
     private async Task RunAsync()

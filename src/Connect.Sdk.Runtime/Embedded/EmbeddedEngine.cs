@@ -120,7 +120,9 @@ public sealed class EmbeddedEngine : IAsyncDisposable
     public IReadOnlyList<ErrorContext> ToleratedErrors => _tolerated.Errors;
 
     /// <summary>Creates an engine that hands each record to a handler; a record counts as acknowledged when the
-    /// handler returns. Tasks call the handler concurrently (each task one record at a time).</summary>
+    /// handler returns. Tasks call the handler concurrently (each task one record at a time). To stop the engine from
+    /// inside the handler, cancel the token given to <see cref="RunAsync"/> or call <see cref="StopAsync"/> without
+    /// awaiting it: a stop waits for the handler calls in progress to return.</summary>
     /// <param name="config">The connector configuration plus the engine's worker keys (see the remarks of <see cref="EmbeddedEngine"/>).</param>
     /// <param name="handler">Processes a record; the token is cancelled when the engine stops.</param>
     /// <param name="options">Settings; <see langword="null"/> for the defaults.</param>

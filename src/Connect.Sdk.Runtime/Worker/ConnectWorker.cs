@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using Confluent.Kafka;
 using Connect.Sdk.Config;
 using Connect.Sdk.Connectors;
-using Connect.Sdk.Converters;
 using Connect.Sdk.Errors;
 using Connect.Sdk.Runtime.Configuration;
 using Connect.Sdk.Runtime.Distributed;
@@ -240,7 +239,7 @@ public sealed class ConnectWorker : IAsyncDisposable
             var config = new ConnectorConfig(isSink ? ConnectorConfig.SinkDefinition : ConnectorConfig.CommonDefinition, resolved);
             var taskType = ResolveTaskType(resolvedTask, connectorClass.Type);
             var metrics = _taskMetrics.GetOrAdd(id, _ => Metrics.ForTask(id.Connector, id.Task));
-            var converters = CreateConverters(resolved);
+            var converters = ConverterFactory.Create(Plugins, resolved, WorkerConverterSettings);
             WorkerTask? task = null;
 
             // A task abandoned after task.shutdown.graceful.timeout.ms can end long after its replacement started:
@@ -419,37 +418,9 @@ public sealed class ConnectWorker : IAsyncDisposable
         }
     }
 
-    private RecordConverters CreateConverters(IReadOnlyDictionary<string, string> connectorConfig)
-    {
-        var key = CreateConverter(connectorConfig, ConnectorConfig.KeyConverterConfig, isKey: true);
-        var value = CreateConverter(connectorConfig, ConnectorConfig.ValueConverterConfig, isKey: false);
-        var (headerName, headerProps) = ConverterSettings(connectorConfig, ConnectorConfig.HeaderConverterConfig);
-        var header = Plugins.CreateInstance<IHeaderConverter>(headerName, PluginType.HeaderConverter);
-        header.Configure(WithType(headerProps, "header"));
-        return new RecordConverters(key, value, header);
-    }
-
-    private IConverter CreateConverter(IReadOnlyDictionary<string, string> connectorConfig, string key, bool isKey)
-    {
-        var (name, props) = ConverterSettings(connectorConfig, key);
-        var converter = Plugins.CreateInstance<IConverter>(name, PluginType.Converter);
-        converter.Configure(WithType(props, isKey ? "key" : "value"), isKey);
-        return converter;
-    }
-
-    private (string Name, IReadOnlyDictionary<string, string> Props) ConverterSettings(IReadOnlyDictionary<string, string> connectorConfig, string key)
-    {
-        // A connector-level converter takes its settings from the connector; otherwise the worker's converter and settings apply.
-        if (connectorConfig.TryGetValue(key, out var name) && !string.IsNullOrWhiteSpace(name))
-        {
-            return (name, WithPrefix(connectorConfig, key + "."));
-        }
-
-        return (Config.GetClass(key)!, ConfigTransformer.Transform(Config.OriginalsWithPrefix(key + ".")));
-    }
-
-    private static Dictionary<string, string> WithType(IReadOnlyDictionary<string, string> props, string type) =>
-        new(props, StringComparer.Ordinal) { ["converter.type"] = type };
+    // A converter the connector does not name is the worker's, with the worker's settings for it.
+    private ConverterSettings WorkerConverterSettings(string key) =>
+        new(Config.GetClass(key)!, ConfigTransformer.Transform(Config.OriginalsWithPrefix(key + ".")));
 
     private static Dictionary<string, string> WithPrefix(IReadOnlyDictionary<string, string> props, string prefix) =>
         props.Where(p => p.Key.StartsWith(prefix, StringComparison.Ordinal))

@@ -1,6 +1,6 @@
 using Connect.Sdk.Config;
 using Connect.Sdk.Samples.Datagen;
-using Connect.Sdk.Samples.Tests.Fakes;
+using Connect.Sdk.Testing.Unit;
 
 namespace Connect.Sdk.Samples.Tests.Datagen;
 
@@ -101,19 +101,16 @@ public class DatagenSourceConnectorTests
     public async Task TaskConfigs_MaxTasks_TasksGenerateDisjointIdsThatTogetherLeaveNoGaps(int maxTasks)
     {
         const int perTask = 30;
-        var connector = new DatagenSourceConnector();
-        connector.Start(Config(("kafka.topic", "orders"), ("max.interval", "0"), ("iterations", perTask.ToString(System.Globalization.CultureInfo.InvariantCulture))));
-        var offsets = new InMemoryOffsetStorageReader();
+        await using var connector = new ConnectorHarness<DatagenSourceConnector>();
+        await connector.StartAsync(Config(("kafka.topic", "orders"), ("max.interval", "0"), ("iterations", perTask.ToString(System.Globalization.CultureInfo.InvariantCulture))));
 
         var ids = new List<long>();
         foreach (var config in connector.TaskConfigs(maxTasks))
         {
-            var task = new DatagenSourceTask();
-            task.Initialize(new FakeSourceTaskContext(config, offsets));
-            task.Start(config);
-            var records = await task.PollAsync(default);
-            ids.AddRange(records!.Select(r => (long)((Sdk.Data.Struct)r.Key!).Get("order_id")!));
-            task.Stop();
+            await using var task = new SourceTaskHarness<DatagenSourceTask>();
+            await task.StartAsync(config);
+            var records = await task.PollAsync();
+            ids.AddRange(records.Select(r => (long)((Sdk.Data.Struct)r.Key!).Get("order_id")!));
         }
 
         ids.Should().OnlyHaveUniqueItems();

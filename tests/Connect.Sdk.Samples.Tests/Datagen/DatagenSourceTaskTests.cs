@@ -1,33 +1,35 @@
-using System.Diagnostics;
 using Connect.Sdk.Data;
 using Connect.Sdk.Errors;
 using Connect.Sdk.Samples.Datagen;
-using Connect.Sdk.Samples.Tests.Fakes;
 using Connect.Sdk.Source;
+using Connect.Sdk.Testing.Assertions;
+using Connect.Sdk.Testing.Fakes;
+using Connect.Sdk.Testing.Unit;
 
 namespace Connect.Sdk.Samples.Tests.Datagen;
 
-public sealed class DatagenSourceTaskTests : IDisposable
+public sealed class DatagenSourceTaskTests : IAsyncLifetime
 {
     private static readonly DateTimeOffset Now = new(2025, 3, 14, 15, 9, 26, 535, TimeSpan.Zero);
 
-    private readonly InMemoryOffsetStorageReader _offsets = new();
-    private readonly List<DatagenSourceTask> _tasks = [];
+    private readonly List<SourceTaskHarness<DatagenSourceTask>> _harnesses = [];
 
-    public void Dispose()
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync()
     {
-        foreach (var task in _tasks)
+        foreach (var harness in _harnesses)
         {
-            task.Stop();
+            await harness.DisposeAsync();
         }
     }
 
     [Fact]
     public async Task PollAsync_Orders_AreValidStructsWithMatchingKeysAndOffsets()
     {
-        var task = StartTask(("iterations", "50"));
+        var harness = await StartAsync(("iterations", "50"));
 
-        var records = (await task.PollAsync(default))!;
+        var records = await harness.PollAsync();
 
         records.Should().HaveCount(50);
         for (var i = 0; i < records.Count; i++)
@@ -35,12 +37,10 @@ public sealed class DatagenSourceTaskTests : IDisposable
             var record = records[i];
             var key = (Struct)record.Key!;
             var value = (Struct)record.Value!;
-            key.Validate();
-            value.Validate();
             record.KeySchema.Should().BeSameAs(OrderSchemas.OrderKey);
             record.ValueSchema.Should().BeSameAs(OrderSchemas.Order);
-            record.Topic.Should().Be("orders");
-            key.GetInt64("order_id").Should().Be(i).And.Be(value.GetInt64("order_id"));
+            record.Should().HaveTopic("orders").And.HaveValueField("order_id", (long)i);
+            key.GetInt64("order_id").Should().Be(i);
             value.GetString("customer_id").Should().MatchRegex("^C[0-9]{5}$");
             value.GetString("product").Should().NotBeNullOrEmpty();
             value.GetInt32("quantity").Should().BeInRange(1, 5);
@@ -85,67 +85,67 @@ public sealed class DatagenSourceTaskTests : IDisposable
     }
 
     [Fact]
-    public async Task PollAsync_Iterations_StopsAfterThatManyAndThenKeepsReturningNull()
+    public async Task PollAsync_Iterations_StopsAfterThatManyAndThenWaitsBeforeReturningNothing()
     {
-        var task = StartTask(TimeSpan.FromMilliseconds(100), ("iterations", "5"));
+        var time = new ManualTimeProvider(Now);
+        var harness = await StartAsync(time, TimeSpan.FromSeconds(1), ("iterations", "5"));
 
-        var first = await task.PollAsync(default);
-        var watch = Stopwatch.StartNew();
-        var second = await task.PollAsync(default);
-        var third = await task.PollAsync(default);
+        var first = await harness.PollAsync();
+        var later = await harness.PollAsync(batches: 2);
 
         first.Should().HaveCount(5);
-        second.Should().BeNull();
-        third.Should().BeNull();
-        watch.Elapsed.Should().BeGreaterThanOrEqualTo(TimeSpan.FromMilliseconds(150), "an exhausted task waits instead of spinning");
+        later.Should().BeEmpty();
+        (time.Now - Now).Should().Be(TimeSpan.FromSeconds(2), "an exhausted task waits its idle time in each poll instead of spinning");
     }
 
     [Fact]
     public async Task PollAsync_ZeroIterations_ProducesNothing()
     {
-        var task = StartTask(("iterations", "0"));
+        var harness = await StartAsync(("iterations", "0"));
 
-        (await task.PollAsync(default)).Should().BeNull();
+        (await harness.PollAsync()).Should().BeEmpty();
     }
 
     [Fact]
     public async Task PollAsync_UnlimitedIterations_KeepsProducingInBatches()
     {
-        var task = StartTask();
+        var harness = await StartAsync();
 
         var sizes = new List<int>();
         for (var i = 0; i < 3; i++)
         {
-            sizes.Add((await task.PollAsync(default))!.Count);
+            sizes.Add((await harness.PollAsync()).Count);
         }
 
         sizes.Should().Equal(100, 100, 100);
     }
 
     [Fact]
-    public async Task PollAsync_MaxInterval_ReturnsOneRecordPerPoll()
+    public async Task PollAsync_MaxInterval_ReturnsOneRecordPerPollAfterAPauseOfUpToTheInterval()
     {
-        var task = StartTask(("max.interval", "5"), ("iterations", "3"));
+        var time = new ManualTimeProvider(Now);
+        var harness = await StartAsync(time, TimeSpan.FromMilliseconds(20), ("max.interval", "5000"), ("iterations", "3"));
 
-        var sizes = new List<int?>();
+        var sizes = new List<int>();
         for (var i = 0; i < 3; i++)
         {
-            sizes.Add((await task.PollAsync(default))?.Count);
+            sizes.Add((await harness.PollAsync()).Count);
         }
 
         sizes.Should().Equal(1, 1, 1);
+        (time.Now - Now).Should().BeLessThanOrEqualTo(TimeSpan.FromSeconds(15), "each pause lasts at most max.interval");
     }
 
     [Fact]
-    public async Task Start_StoredSequence_ContinuesWithoutRepeatingIds()
+    public async Task Restart_AfterACommit_ContinuesWithoutRepeatingIds()
     {
-        var first = StartTask(("iterations", "10"), ("task.id", "1"), ("task.count", "3"));
-        var before = (await first.PollAsync(default))!;
-        _offsets.Commit(before);
-        first.Stop();
+        var harness = await StartAsync(("iterations", "10"), ("task.id", "1"), ("task.count", "3"));
+        var before = await harness.PollAsync();
+        await harness.AcknowledgeAsync(before);
+        await harness.StopAsync();
 
-        var second = StartTask(("iterations", "20"), ("task.id", "1"), ("task.count", "3"));
-        var after = (await second.PollAsync(default))!;
+        await harness.StartAsync(Config(("iterations", "20"), ("task.id", "1"), ("task.count", "3")));
+        var after = await harness.PollAsync();
 
         after.Select(r => r.SourceOffset!["sequence"]).Should().Equal(Enumerable.Range(10, 10).Select(i => (object)(long)i));
         OrderIds(before).Should().Equal(Enumerable.Range(0, 10).Select(n => (n * 3L) + 1));
@@ -153,38 +153,40 @@ public sealed class DatagenSourceTaskTests : IDisposable
     }
 
     [Fact]
-    public async Task Start_StoredSequence_WithSeed_ContinuesExactlyWhereAnUninterruptedRunWouldBe()
+    public async Task Restart_WithSeed_ContinuesExactlyWhereAnUninterruptedRunWouldBe()
     {
-        var interrupted = StartTask(("iterations", "10"), ("random.seed", "7"));
-        _offsets.Commit((await interrupted.PollAsync(default))!);
-        var resumed = StartTask(("iterations", "30"), ("random.seed", "7"));
-        var uninterrupted = StartTask(new InMemoryOffsetStorageReader(), ("iterations", "30"), ("random.seed", "7"));
+        var interrupted = await StartAsync(("iterations", "30"), ("random.seed", "7"));
+        var beforeKill = await interrupted.PollAsync();
+        await interrupted.AcknowledgeAsync(beforeKill.Take(10));
+        await interrupted.CommitAsync();
+        await interrupted.RestartAsync(commitOffsets: false);
+        var uninterrupted = await StartAsync(("iterations", "30"), ("random.seed", "7"));
 
-        var afterResume = (await resumed.PollAsync(default))!;
-        var reference = (await uninterrupted.PollAsync(default))!;
+        var afterResume = await interrupted.PollAsync();
+        var reference = await uninterrupted.PollAsync();
 
         afterResume.Should().Equal(reference.Skip(10));
     }
 
     [Fact]
-    public async Task Start_IterationsAlreadyReachedBeforeRestart_ProducesNothing()
+    public async Task Restart_IterationsAlreadyReached_ProducesNothing()
     {
-        var first = StartTask(("iterations", "10"));
-        _offsets.Commit((await first.PollAsync(default))!);
+        var harness = await StartAsync(("iterations", "10"));
+        await harness.AcknowledgeAsync(await harness.PollAsync());
 
-        var second = StartTask(("iterations", "10"));
+        await harness.RestartAsync();
 
-        (await second.PollAsync(default)).Should().BeNull();
+        (await harness.PollAsync()).Should().BeEmpty();
     }
 
     [Fact]
     public async Task PollAsync_SameSeed_GeneratesTheSameRecords()
     {
-        var one = StartTask(new InMemoryOffsetStorageReader(), ("random.seed", "42"));
-        var other = StartTask(new InMemoryOffsetStorageReader(), ("random.seed", "42"));
+        var one = await StartAsync(("random.seed", "42"));
+        var other = await StartAsync(("random.seed", "42"));
 
-        var fromOne = (await one.PollAsync(default))!;
-        var fromOther = (await other.PollAsync(default))!;
+        var fromOne = await one.PollAsync();
+        var fromOther = await other.PollAsync();
 
         fromOne.Should().HaveCount(100).And.Equal(fromOther);
     }
@@ -192,10 +194,10 @@ public sealed class DatagenSourceTaskTests : IDisposable
     [Fact]
     public async Task PollAsync_DifferentOrNoSeed_GeneratesDifferentValues()
     {
-        var seeded = (await StartTask(new InMemoryOffsetStorageReader(), ("random.seed", "42")).PollAsync(default))!;
-        var otherSeed = (await StartTask(new InMemoryOffsetStorageReader(), ("random.seed", "43")).PollAsync(default))!;
-        var unseeded = (await StartTask(new InMemoryOffsetStorageReader()).PollAsync(default))!;
-        var unseededAgain = (await StartTask(new InMemoryOffsetStorageReader()).PollAsync(default))!;
+        var seeded = await (await StartAsync(("random.seed", "42"))).PollAsync();
+        var otherSeed = await (await StartAsync(("random.seed", "43"))).PollAsync();
+        var unseeded = await (await StartAsync()).PollAsync();
+        var unseededAgain = await (await StartAsync()).PollAsync();
 
         seeded.Should().NotEqual(otherSeed);
         unseeded.Should().NotEqual(unseededAgain);
@@ -205,19 +207,19 @@ public sealed class DatagenSourceTaskTests : IDisposable
     [Fact]
     public async Task Stop_DuringAWaitingPoll_WakesItUp()
     {
-        var task = StartTask(TimeSpan.FromSeconds(30), ("iterations", "0"));
+        var harness = await StartAsync(TimeProvider.System, TimeSpan.FromSeconds(30), ("iterations", "0"));
 
-        var poll = task.PollAsync(default).AsTask();
+        var poll = harness.PollAsync();
         await Task.Delay(50);
-        task.Stop();
+        harness.Task.Stop();
 
-        (await poll.WaitAsync(TimeSpan.FromSeconds(10))).Should().BeNull();
+        (await poll.WaitAsync(TimeSpan.FromSeconds(10))).Should().BeEmpty();
     }
 
     [Fact]
     public async Task PollAsync_CancelledWhilePausing_ThrowsOperationCanceled()
     {
-        var task = StartTask(("max.interval", "60000"));
+        var harness = await StartAsync(TimeProvider.System, TimeSpan.FromMilliseconds(20), ("max.interval", "60000"));
         using var cancellation = new CancellationTokenSource(TimeSpan.FromMilliseconds(50));
 
         // A pause is random up to a minute; retry until one is long enough to be cancelled.
@@ -225,7 +227,7 @@ public sealed class DatagenSourceTaskTests : IDisposable
         {
             while (true)
             {
-                await task.PollAsync(cancellation.Token);
+                await harness.PollAsync(cancellationToken: cancellation.Token);
             }
         };
 
@@ -233,28 +235,20 @@ public sealed class DatagenSourceTaskTests : IDisposable
     }
 
     [Fact]
-    public void Start_StoredSequenceNotAnInteger_ThrowsConnectException()
+    public async Task Start_StoredSequenceNotAnInteger_ThrowsConnectException()
     {
-        _offsets.Set(new Dictionary<string, object?> { ["task"] = 0L }, new Dictionary<string, object?> { ["sequence"] = "ten" });
+        var harness = Harness(new ManualTimeProvider(Now), TimeSpan.FromMilliseconds(20));
+        harness.SeedOffset(new { task = 0L }, new { sequence = "ten" });
 
-        var start = () => StartTask();
+        var start = () => harness.StartAsync(Config());
 
-        start.Should().Throw<ConnectException>().WithMessage("*'sequence' must be an integer of at least 0*");
+        await start.Should().ThrowAsync<ConnectException>().WithMessage("*'sequence' must be an integer of at least 0*");
     }
 
     private static List<long> OrderIds(IEnumerable<SourceRecord> records) =>
         [.. records.Select(r => ((Struct)r.Key!).GetInt64("order_id")!.Value)];
 
-    private DatagenSourceTask StartTask(params (string Key, string Value)[] extra) =>
-        StartTask(_offsets, TimeSpan.FromMilliseconds(20), extra);
-
-    private DatagenSourceTask StartTask(TimeSpan idleWait, params (string Key, string Value)[] extra) =>
-        StartTask(_offsets, idleWait, extra);
-
-    private DatagenSourceTask StartTask(InMemoryOffsetStorageReader offsets, params (string Key, string Value)[] extra) =>
-        StartTask(offsets, TimeSpan.FromMilliseconds(20), extra);
-
-    private DatagenSourceTask StartTask(InMemoryOffsetStorageReader offsets, TimeSpan idleWait, (string Key, string Value)[] extra)
+    private static Dictionary<string, string> Config(params (string Key, string Value)[] extra)
     {
         var config = new Dictionary<string, string> { ["kafka.topic"] = "orders", ["max.interval"] = "0" };
         foreach (var (key, value) in extra)
@@ -262,10 +256,26 @@ public sealed class DatagenSourceTaskTests : IDisposable
             config[key] = value;
         }
 
-        var task = new DatagenSourceTask { IdleWait = idleWait, Clock = new FixedTimeProvider(Now) };
-        _tasks.Add(task);
-        task.Initialize(new FakeSourceTaskContext(config, offsets));
-        task.Start(config);
-        return task;
+        return config;
+    }
+
+    private Task<SourceTaskHarness<DatagenSourceTask>> StartAsync(params (string Key, string Value)[] extra) =>
+        StartAsync(new ManualTimeProvider(Now), TimeSpan.FromMilliseconds(20), extra);
+
+    // The task and the harness share the clock: with a ManualTimeProvider, pauses pass in simulated time.
+    private async Task<SourceTaskHarness<DatagenSourceTask>> StartAsync(TimeProvider time, TimeSpan idleWait, params (string Key, string Value)[] extra)
+    {
+        var harness = Harness(time, idleWait);
+        await harness.StartAsync(Config(extra));
+        return harness;
+    }
+
+    private SourceTaskHarness<DatagenSourceTask> Harness(TimeProvider time, TimeSpan idleWait)
+    {
+        var harness = new SourceTaskHarness<DatagenSourceTask>(
+            () => new DatagenSourceTask { IdleWait = idleWait, Clock = time },
+            new SourceTaskHarnessOptions { TimeProvider = time });
+        _harnesses.Add(harness);
+        return harness;
     }
 }

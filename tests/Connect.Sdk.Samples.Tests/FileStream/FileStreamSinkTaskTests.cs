@@ -2,24 +2,22 @@ using Connect.Sdk.Data;
 using Connect.Sdk.Errors;
 using Connect.Sdk.Samples.FileStream;
 using Connect.Sdk.Samples.Tests.Fakes;
-using Connect.Sdk.Sink;
+using Connect.Sdk.Testing.Unit;
 
 namespace Connect.Sdk.Samples.Tests.FileStream;
 
-public sealed class FileStreamSinkTaskTests : IDisposable
+public sealed class FileStreamSinkTaskTests : IAsyncLifetime
 {
     private static readonly TopicPartition Partition0 = new("lines", 0);
 
     private readonly TempDirectory _folder = new();
-    private readonly List<FileStreamSinkTask> _tasks = [];
+    private readonly SinkTaskHarness<FileStreamSinkTask> _harness = new();
 
-    public void Dispose()
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync()
     {
-        foreach (var task in _tasks)
-        {
-            task.Stop();
-        }
-
+        await _harness.DisposeAsync();
         _folder.Dispose();
     }
 
@@ -27,36 +25,34 @@ public sealed class FileStreamSinkTaskTests : IDisposable
     public async Task PutAsync_ThenFlush_WritesEachValueAsALine()
     {
         var file = _folder.File("out.txt");
-        var task = StartTask(file);
+        await StartAsync(file);
         var schema = SchemaBuilder.Struct().Name("test.Person").Field("id", Schema.Int32).Field("name", Schema.String).Build();
         var person = new Struct(schema).Put("id", 1).Put("name", "Ann");
 
-        await task.PutAsync(
-            [
-                Record(0, Schema.String, "plain text"),
-                Record(1, Schema.Int64, 42L),
-                Record(2, null, null),
-                Record(3, schema, person),
-            ],
-            default);
-        await task.FlushAsync(Offsets(4), default);
+        await _harness.PutAsync(
+            _harness.Records.Value("plain text").Build(),
+            _harness.Records.Value(Schema.Int64, 42L).Build(),
+            _harness.Records.Tombstone().Build(),
+            _harness.Records.Value(schema, person).Build());
+        await _harness.FlushAsync();
 
         ReadLines(file).Should().Equal("plain text", "42", "null", "Struct{id=1,name=Ann}");
     }
 
     [Fact]
-    public async Task PreCommitAsync_AfterPut_FlushesBeforeReturningTheOffsets()
+    public async Task PreCommitAsync_AfterPut_FlushesBeforeApprovingTheOffsets()
     {
         var file = _folder.File("out.txt");
-        var task = StartTask(file);
-        await task.PutAsync([Record(0, Schema.String, "a"), Record(1, Schema.String, "b")], default);
+        await StartAsync(file);
+        await _harness.PutAsync(_harness.Records.BuildEach("a", "b"));
         var beforeCommit = ReadLines(file);
 
-        var committed = await task.PreCommitAsync(Offsets(2), default);
+        var committed = await _harness.PreCommitAsync();
 
         beforeCommit.Should().BeEmpty("lines stay buffered until the flush");
         ReadLines(file).Should().Equal("a", "b");
-        committed.Should().BeEquivalentTo(Offsets(2));
+        committed.Should().Equal(new Dictionary<TopicPartition, OffsetAndMetadata> { [Partition0] = new(2) });
+        _harness.CommittedOffsets.Should().Equal(new Dictionary<TopicPartition, long> { [Partition0] = 2 });
     }
 
     [Fact]
@@ -64,10 +60,10 @@ public sealed class FileStreamSinkTaskTests : IDisposable
     {
         var file = _folder.File("out.txt");
         await File.WriteAllTextAsync(file, "earlier" + Environment.NewLine);
-        var task = StartTask(file);
+        await StartAsync(file);
 
-        await task.PutAsync([Record(0, Schema.String, "later")], default);
-        await task.FlushAsync(Offsets(1), default);
+        await _harness.PutAsync(_harness.Records.Value("later").Build());
+        await _harness.FlushAsync();
 
         ReadLines(file).Should().Equal("earlier", "later");
     }
@@ -76,43 +72,40 @@ public sealed class FileStreamSinkTaskTests : IDisposable
     public async Task Stop_WritesOutBufferedLines()
     {
         var file = _folder.File("out.txt");
-        var task = StartTask(file);
-        await task.PutAsync([Record(0, Schema.String, "last")], default);
+        await StartAsync(file);
+        await _harness.PutAsync(_harness.Records.Value("last").Build());
 
-        task.Stop();
+        await _harness.StopAsync(commitOffsets: false);
 
         ReadLines(file).Should().Equal("last");
     }
 
     [Fact]
-    public void Start_FolderDoesNotExist_ThrowsConnectExceptionNamingTheFile()
+    public async Task Restart_WithoutCommit_RedeliveredRecordsAreAppendedAgain()
     {
-        var file = Path.Combine(_folder.Path, "missing", "out.txt");
+        var file = _folder.File("out.txt");
+        await StartAsync(file);
+        await _harness.PutAsync(_harness.Records.BuildEach("a", "b"));
+        await _harness.PreCommitAsync();
+        await _harness.PutAsync(_harness.Records.Value("c").Build());
 
-        var start = () => StartTask(file);
+        await _harness.RestartAsync(commitOffsets: false);
+        var again = await _harness.RedeliverUncommittedAsync();
+        await _harness.FlushAsync();
 
-        start.Should().Throw<ConnectException>().WithMessage($"*'{file}'*");
+        again.Select(r => r.Value).Should().Equal("c");
+        ReadLines(file).Should().Equal(["a", "b", "c", "c"], "the file is appended to, so a redelivered record is written twice (at least once)");
     }
 
     [Fact]
-    public void SinkConnector_TaskConfigs_OneCopyPerTask()
+    public async Task Start_FolderDoesNotExist_ThrowsConnectExceptionNamingTheFile()
     {
-        var connector = new FileStreamSinkConnector();
-        var config = new Dictionary<string, string> { ["file"] = "/tmp/out.txt", ["topics"] = "lines" };
-        connector.Start(config);
+        var file = Path.Combine(_folder.Path, "missing", "out.txt");
 
-        var tasks = connector.TaskConfigs(3);
+        var start = () => StartAsync(file);
 
-        tasks.Should().HaveCount(3).And.AllSatisfy(t => t.Should().BeEquivalentTo(config));
-        connector.TaskType.Should().Be<FileStreamSinkTask>();
-        connector.Config.ConfigKeys.Keys.Should().Equal("file");
+        await start.Should().ThrowAsync<ConnectException>().WithMessage($"*'{file}'*");
     }
-
-    private static SinkRecord Record(long offset, Schema? schema, object? value) =>
-        new("lines", 0, null, null, schema, value, offset);
-
-    private static Dictionary<TopicPartition, OffsetAndMetadata> Offsets(long next) =>
-        new() { [Partition0] = new OffsetAndMetadata(next) };
 
     private static string[] ReadLines(string file)
     {
@@ -122,13 +115,6 @@ public sealed class FileStreamSinkTaskTests : IDisposable
         return reader.ReadToEnd().Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries);
     }
 
-    private FileStreamSinkTask StartTask(string file)
-    {
-        var config = new Dictionary<string, string> { ["file"] = file, ["topics"] = "lines" };
-        var task = new FileStreamSinkTask();
-        task.Initialize(new FakeSinkTaskContext(config, Partition0));
-        task.Start(config);
-        _tasks.Add(task);
-        return task;
-    }
+    private Task StartAsync(string file) =>
+        _harness.StartAsync(new Dictionary<string, string> { ["file"] = file, ["topics"] = "lines" });
 }

@@ -5,21 +5,27 @@ using Connect.Sdk.Data;
 using Connect.Sdk.Errors;
 using Connect.Sdk.Samples.FileStream;
 using Connect.Sdk.Samples.Tests.Fakes;
-using Connect.Sdk.Source;
+using Connect.Sdk.Testing.Assertions;
+using Connect.Sdk.Testing.Unit;
 
 namespace Connect.Sdk.Samples.Tests.FileStream;
 
-public sealed class FileStreamSourceTaskTests : IDisposable
+public sealed class FileStreamSourceTaskTests : IAsyncLifetime
 {
     private readonly TempDirectory _folder = new();
-    private readonly InMemoryOffsetStorageReader _offsets = new();
-    private readonly List<FileStreamSourceTask> _tasks = [];
+    private TimeSpan _idleWait = TimeSpan.FromMilliseconds(20);
+    private SourceTaskHarness<FileStreamSourceTask>? _harness;
 
-    public void Dispose()
+    // One harness per test; its offset store plays the runtime's, and it stops the task at the end.
+    private SourceTaskHarness<FileStreamSourceTask> Harness => _harness ??= new(() => new FileStreamSourceTask { IdleWait = _idleWait });
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync()
     {
-        foreach (var task in _tasks)
+        if (_harness is not null)
         {
-            task.Stop();
+            await _harness.DisposeAsync();
         }
 
         _folder.Dispose();
@@ -30,16 +36,15 @@ public sealed class FileStreamSourceTaskTests : IDisposable
     {
         var file = _folder.File("in.txt");
         await File.WriteAllTextAsync(file, "one\ntwo\r\nthree\rfour\n");
-        var task = StartTask(file);
+        await StartAsync(file);
 
-        var records = await task.PollAsync(default);
+        var records = await Harness.PollAsync();
 
-        records.Should().NotBeNull();
-        records!.Select(r => r.Value).Should().Equal("one", "two", "three", "four");
-        records!.Select(r => r.SourceOffset!["position"]).Should().Equal(4L, 9L, 15L, 20L);
+        records.Select(r => r.Value).Should().Equal("one", "two", "three", "four");
+        records.Select(r => r.SourceOffset!["position"]).Should().Equal(4L, 9L, 15L, 20L);
         records.Should().AllSatisfy(r =>
         {
-            r.Topic.Should().Be("lines");
+            r.Should().HaveTopic("lines");
             r.ValueSchema.Should().Be(Schema.String);
             r.KeySchema.Should().BeNull();
             r.Key.Should().BeNull();
@@ -53,12 +58,12 @@ public sealed class FileStreamSourceTaskTests : IDisposable
     {
         var file = _folder.File("in.txt");
         await File.WriteAllTextAsync(file, "héllo\n€\n", new UTF8Encoding(false));
-        var task = StartTask(file);
+        await StartAsync(file);
 
-        var records = await task.PollAsync(default);
+        var records = await Harness.PollAsync();
 
-        records!.Select(r => r.Value).Should().Equal("héllo", "€");
-        records!.Select(r => r.SourceOffset!["position"]).Should().Equal(7L, 11L);
+        records.Select(r => r.Value).Should().Equal("héllo", "€");
+        records.Select(r => r.SourceOffset!["position"]).Should().Equal(7L, 11L);
     }
 
     [Fact]
@@ -66,60 +71,78 @@ public sealed class FileStreamSourceTaskTests : IDisposable
     {
         var file = _folder.File("in.txt");
         await File.WriteAllTextAsync(file, "one\ntwo\nthree\n");
-        _offsets.Set(Partition(file), new Dictionary<string, object?> { ["position"] = 4L });
-        var task = StartTask(file);
+        Harness.SeedOffset(new { filename = file }, new { position = 4L });
+        await StartAsync(file);
 
-        var records = await task.PollAsync(default);
+        var records = await Harness.PollAsync();
 
-        records!.Select(r => r.Value).Should().Equal("two", "three");
-        records!.Select(r => r.SourceOffset!["position"]).Should().Equal(8L, 14L);
+        records.Select(r => r.Value).Should().Equal("two", "three");
+        records.Select(r => r.SourceOffset!["position"]).Should().Equal(8L, 14L);
     }
 
     [Fact]
-    public async Task Start_AfterCommittedPoll_ReadsOnlyLinesAppendedSince()
+    public async Task Restart_AfterCommittedPoll_ReadsOnlyLinesAppendedSince()
     {
         var file = _folder.File("in.txt");
         await File.WriteAllTextAsync(file, "one\ntwo\n");
-        var first = StartTask(file);
-        _offsets.Commit((await first.PollAsync(default))!);
-        first.Stop();
+        await StartAsync(file);
+        await Harness.AcknowledgeAsync(await Harness.PollAsync());
+        await Harness.StopAsync();
         await File.AppendAllTextAsync(file, "three\n");
 
-        var second = StartTask(file);
-        var records = await second.PollAsync(default);
+        await StartAsync(file);
+        var records = await Harness.PollAsync();
 
-        records!.Select(r => r.Value).Should().Equal("three");
+        records.Select(r => r.Value).Should().Equal("three");
+    }
+
+    [Fact]
+    public async Task Restart_AfterPartialAcknowledgement_ReadsAgainFromTheFirstUnacknowledgedLine()
+    {
+        var file = _folder.File("in.txt");
+        await File.WriteAllTextAsync(file, "one\ntwo\nthree\n");
+        await StartAsync(file);
+        var first = await Harness.PollAsync();
+        await Harness.AcknowledgeAsync(first.Take(1));
+        await Harness.CommitAsync();
+
+        await Harness.RestartAsync(commitOffsets: false);
+        var again = await Harness.PollAsync();
+
+        again.Select(r => r.Value).Should().Equal("two", "three");
     }
 
     [Fact]
     public async Task PollAsync_FileDoesNotExistYet_WaitsThenReadsItOnceCreated()
     {
         var file = _folder.File("later.txt");
-        var task = StartTask(file, idleWait: TimeSpan.FromMilliseconds(200));
+        _idleWait = TimeSpan.FromMilliseconds(200);
+        await StartAsync(file);
 
         var watch = Stopwatch.StartNew();
-        var nothing = await task.PollAsync(default);
+        var nothing = await Harness.PollAsync();
         watch.Stop();
         await File.WriteAllTextAsync(file, "hello\n");
-        var records = await task.PollAsync(default);
+        var records = await Harness.PollAsync();
 
-        nothing.Should().BeNull();
+        nothing.Should().BeEmpty();
         watch.Elapsed.Should().BeGreaterThanOrEqualTo(TimeSpan.FromMilliseconds(150), "the poll waits instead of spinning");
-        records!.Select(r => r.Value).Should().Equal("hello");
+        records.Select(r => r.Value).Should().Equal("hello");
     }
 
     [Fact]
-    public async Task PollAsync_NoNewData_WaitsAndReturnsNull()
+    public async Task PollAsync_NoNewData_WaitsAndReturnsNothing()
     {
         var file = _folder.File("in.txt");
         await File.WriteAllTextAsync(file, "one\n");
-        var task = StartTask(file, idleWait: TimeSpan.FromMilliseconds(200));
-        (await task.PollAsync(default))!.Select(r => r.Value).Should().Equal("one");
+        _idleWait = TimeSpan.FromMilliseconds(200);
+        await StartAsync(file);
+        (await Harness.PollAsync()).Select(r => r.Value).Should().Equal("one");
 
         var watch = Stopwatch.StartNew();
-        var records = await task.PollAsync(default);
+        var records = await Harness.PollAsync();
 
-        records.Should().BeNull();
+        records.Should().BeEmpty();
         watch.Elapsed.Should().BeGreaterThanOrEqualTo(TimeSpan.FromMilliseconds(150));
     }
 
@@ -128,17 +151,17 @@ public sealed class FileStreamSourceTaskTests : IDisposable
     {
         var file = _folder.File("in.txt");
         await File.WriteAllTextAsync(file, "one\ntw");
-        var task = StartTask(file);
+        await StartAsync(file);
 
-        var first = await task.PollAsync(default);
-        var second = await task.PollAsync(default);
+        var first = await Harness.PollAsync();
+        var second = await Harness.PollAsync();
         await File.AppendAllTextAsync(file, "o\n");
-        var third = await task.PollAsync(default);
+        var third = await Harness.PollAsync();
 
-        first!.Select(r => r.Value).Should().Equal("one");
-        second.Should().BeNull();
-        third!.Select(r => r.Value).Should().Equal("two");
-        third!.Single().SourceOffset!["position"].Should().Be(8L);
+        first.Select(r => r.Value).Should().Equal("one");
+        second.Should().BeEmpty();
+        third.Should().ContainSingle().Which.Should().HaveValue("two");
+        third[0].SourceOffset!["position"].Should().Be(8L);
     }
 
     [Fact]
@@ -146,15 +169,15 @@ public sealed class FileStreamSourceTaskTests : IDisposable
     {
         var file = _folder.File("in.txt");
         await File.WriteAllTextAsync(file, "one\r");
-        var task = StartTask(file);
+        await StartAsync(file);
 
-        var first = await task.PollAsync(default);
+        var first = await Harness.PollAsync();
         await File.AppendAllTextAsync(file, "\ntwo\n");
-        var second = await task.PollAsync(default);
+        var second = await Harness.PollAsync();
 
-        first.Should().BeNull();
-        second!.Select(r => r.Value).Should().Equal("one", "two");
-        second!.Select(r => r.SourceOffset!["position"]).Should().Equal(5L, 9L);
+        first.Should().BeEmpty();
+        second.Select(r => r.Value).Should().Equal("one", "two");
+        second.Select(r => r.SourceOffset!["position"]).Should().Equal(5L, 9L);
     }
 
     [Fact]
@@ -162,12 +185,12 @@ public sealed class FileStreamSourceTaskTests : IDisposable
     {
         var file = _folder.File("in.txt");
         await File.WriteAllTextAsync(file, "1\n2\n3\n4\n5\n");
-        var task = StartTask(file, ("batch.size", "2"));
+        await StartAsync(file, ("batch.size", "2"));
 
         var sizes = new List<int>();
         for (var i = 0; i < 3; i++)
         {
-            sizes.Add((await task.PollAsync(default))!.Count);
+            sizes.Add((await Harness.PollAsync()).Count);
         }
 
         sizes.Should().Equal(2, 2, 1);
@@ -179,68 +202,61 @@ public sealed class FileStreamSourceTaskTests : IDisposable
         var file = _folder.File("in.txt");
         var longLine = new string('x', 50_000);
         await File.WriteAllTextAsync(file, longLine + "\nshort\n");
-        var task = StartTask(file);
+        await StartAsync(file);
 
-        var records = await task.PollAsync(default);
+        var records = await Harness.PollAsync();
 
-        records!.Select(r => r.Value).Should().Equal(longLine, "short");
+        records.Select(r => r.Value).Should().Equal(longLine, "short");
     }
 
     [Fact]
     public async Task Stop_DuringAWaitingPoll_WakesItUp()
     {
-        var task = StartTask(_folder.File("missing.txt"), idleWait: TimeSpan.FromSeconds(30));
+        _idleWait = TimeSpan.FromSeconds(30);
+        await StartAsync(_folder.File("missing.txt"));
 
         var watch = Stopwatch.StartNew();
-        var poll = task.PollAsync(default).AsTask();
+        var poll = Harness.PollAsync();
         await Task.Delay(50);
-        task.Stop();
+        Harness.Task.Stop();
         var records = await poll.WaitAsync(TimeSpan.FromSeconds(10));
 
-        records.Should().BeNull();
+        records.Should().BeEmpty();
         watch.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(10));
     }
 
     [Fact]
     public async Task PollAsync_CancelledWhileWaiting_ThrowsOperationCanceled()
     {
-        var task = StartTask(_folder.File("missing.txt"), idleWait: TimeSpan.FromSeconds(30));
+        _idleWait = TimeSpan.FromSeconds(30);
+        await StartAsync(_folder.File("missing.txt"));
         using var cancellation = new CancellationTokenSource(TimeSpan.FromMilliseconds(50));
 
-        var poll = async () => await task.PollAsync(cancellation.Token);
+        var poll = () => Harness.PollAsync(cancellationToken: cancellation.Token);
 
         await poll.Should().ThrowAsync<OperationCanceledException>();
     }
 
     [Fact]
-    public void Start_StoredPositionOfWrongType_ThrowsConnectException()
+    public async Task Start_StoredPositionOfWrongType_ThrowsConnectException()
     {
         var file = _folder.File("in.txt");
-        _offsets.Set(Partition(file), new Dictionary<string, object?> { ["position"] = "four" });
+        Harness.SeedOffset(new { filename = file }, new { position = "four" });
 
-        var start = () => StartTask(file);
+        var start = () => StartAsync(file);
 
-        start.Should().Throw<ConnectException>().WithMessage("*'position'*String*integer*");
+        await start.Should().ThrowAsync<ConnectException>().WithMessage("*'position'*String*integer*");
     }
 
     [Fact]
-    public void Start_MissingTopic_ThrowsConfigException()
+    public async Task Start_MissingTopic_ThrowsConfigException()
     {
-        var task = new FileStreamSourceTask();
-        var config = new Dictionary<string, string> { ["file"] = _folder.File("in.txt") };
-        task.Initialize(new FakeSourceTaskContext(config, _offsets));
+        var start = () => Harness.StartAsync(new Dictionary<string, string> { ["file"] = _folder.File("in.txt") });
 
-        var start = () => task.Start(config);
-
-        start.Should().Throw<ConfigException>().WithMessage("Missing required configuration \"topic\"*");
+        await start.Should().ThrowAsync<ConfigException>().WithMessage("Missing required configuration \"topic\"*");
     }
 
-    private static Dictionary<string, object?> Partition(string file) => new() { ["filename"] = file };
-
-    private FileStreamSourceTask StartTask(string file, params (string Key, string Value)[] extra) =>
-        StartTask(file, TimeSpan.FromMilliseconds(20), extra);
-
-    private FileStreamSourceTask StartTask(string file, TimeSpan idleWait, params (string Key, string Value)[] extra)
+    private Task StartAsync(string file, params (string Key, string Value)[] extra)
     {
         var config = new Dictionary<string, string> { ["file"] = file, ["topic"] = "lines" };
         foreach (var (key, value) in extra)
@@ -248,10 +264,6 @@ public sealed class FileStreamSourceTaskTests : IDisposable
             config[key] = value;
         }
 
-        var task = new FileStreamSourceTask { IdleWait = idleWait };
-        _tasks.Add(task);
-        task.Initialize(new FakeSourceTaskContext(config, _offsets));
-        task.Start(config);
-        return task;
+        return Harness.StartAsync(config);
     }
 }

@@ -2,8 +2,8 @@ using System.Net;
 using System.Text;
 using Connect.Sdk.Data;
 using Connect.Sdk.Errors;
-using Connect.Sdk.Samples.Tests.Fakes;
 using Connect.Sdk.Samples.Twitter;
+using Connect.Sdk.Testing.Fakes;
 
 namespace Connect.Sdk.Samples.Tests.Twitter;
 

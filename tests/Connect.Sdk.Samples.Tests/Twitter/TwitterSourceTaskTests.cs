@@ -3,9 +3,10 @@ using System.Net;
 using System.Net.Sockets;
 using Connect.Sdk.Data;
 using Connect.Sdk.Errors;
-using Connect.Sdk.Samples.Tests.Fakes;
 using Connect.Sdk.Samples.Twitter;
 using Connect.Sdk.Source;
+using Connect.Sdk.Testing.Fakes;
+using Connect.Sdk.Testing.Unit;
 
 namespace Connect.Sdk.Samples.Tests.Twitter;
 
@@ -76,20 +77,20 @@ public sealed class TwitterSourceTaskTests : IAsyncLifetime
     [Fact]
     public async Task Start_WithCommittedOffsets_ResumesAfterThem()
     {
-        var offsets = new InMemoryOffsetStorageReader();
         for (var id = 1; id <= 4; id++)
         {
             _api.Post(id, $"kafka {id}");
         }
 
-        var first = StartTask(Config("kafka"), offsets);
-        var polled = await PollAsync(first);
-        offsets.Commit(polled.Take(3)); // the last record was not acknowledged before the crash
-        first.Stop();
+        await using var harness = new SourceTaskHarness<TwitterSourceTask>();
+        await harness.StartAsync(Config("kafka"));
+        var polled = await harness.PollAsync();
+        await harness.AcknowledgeAsync(polled.Take(3)); // the last record was not acknowledged before the crash
+        await harness.CommitAsync();
         _api.Post(5, "kafka 5");
 
-        var second = StartTask(Config("kafka"), offsets);
-        var resumed = await PollAsync(second);
+        await harness.RestartAsync(commitOffsets: false);
+        var resumed = await harness.PollAsync();
 
         resumed.Select(r => ((Struct)r.Key!).GetInt64("id")).Should().Equal(4L, 5L);
         _api.Requests[^1].SinceId.Should().Be(3);
@@ -257,16 +258,14 @@ public sealed class TwitterSourceTaskTests : IAsyncLifetime
     }
 
     [Fact]
-    public void Start_InvalidStoredOffset_ThrowsConnectException()
+    public async Task Start_InvalidStoredOffset_ThrowsConnectException()
     {
-        var offsets = new InMemoryOffsetStorageReader();
-        offsets.Set(
-            new Dictionary<string, object?> { ["keyword"] = "kafka" },
-            new Dictionary<string, object?> { ["since_id"] = "twelve" });
+        await using var harness = new SourceTaskHarness<TwitterSourceTask>();
+        harness.SeedOffset(new { keyword = "kafka" }, new { since_id = "twelve" });
 
-        var start = () => StartTask(Config("kafka"), offsets);
+        var start = () => harness.StartAsync(Config("kafka"));
 
-        start.Should().Throw<ConnectException>().WithMessage("*keyword 'kafka'*since_id*");
+        await start.Should().ThrowAsync<ConnectException>().WithMessage("*keyword 'kafka'*since_id*");
     }
 
     private Dictionary<string, string> Config(string keywords, params (string Key, string Value)[] overrides)
@@ -286,11 +285,11 @@ public sealed class TwitterSourceTaskTests : IAsyncLifetime
         return config;
     }
 
-    private TwitterSourceTask StartTask(Dictionary<string, string> config, InMemoryOffsetStorageReader? offsets = null)
+    private TwitterSourceTask StartTask(Dictionary<string, string> config)
     {
         var task = new TwitterSourceTask();
         _tasks.Add(task);
-        task.Initialize(new FakeSourceTaskContext(config, offsets));
+        task.Initialize(new FakeSourceTaskContext(config));
         task.Start(config);
         return task;
     }

@@ -30,7 +30,9 @@ internal sealed class WorkerSourceTask : WorkerTask
     private readonly TimeProvider _time;
     private readonly TaskMetrics _metrics;
     private readonly SubmittedRecords _submitted = new();
+    private readonly bool _commitsRecords;
     private IProducer<byte[]?, byte[]?>? _producer;
+    private KafkaTopicPartition? _lastDestination;
     private volatile Exception? _producerFailure;
 
     public WorkerSourceTask(
@@ -62,7 +64,14 @@ internal sealed class WorkerSourceTask : WorkerTask
         _flushTimeout = flushTimeout;
         _time = time;
         _metrics = metrics;
+        _commitsRecords = OverridesCommitRecord(task.GetType());
     }
+
+    /// <summary>Whether a task type overrides <see cref="SourceTask.CommitRecordAsync"/>; the base method does nothing,
+    /// so for tasks that keep it neither the call nor its <see cref="RecordMetadata"/> is needed.</summary>
+    internal static bool OverridesCommitRecord(Type taskType) =>
+        taskType.GetMethod(nameof(SourceTask.CommitRecordAsync), [typeof(SourceRecord), typeof(RecordMetadata), typeof(CancellationToken)])?.DeclaringType
+            != typeof(SourceTask);
 
     protected override async Task ExecuteAsync()
     {
@@ -123,7 +132,8 @@ internal sealed class WorkerSourceTask : WorkerTask
 
     private async Task SendAsync(SourceRecord record)
     {
-        var transformed = await _errors.ExecuteAsync(Stage.Transformation, _transforms.ReportedType, () => _transforms.Apply(record), null, record, StoppingToken)
+        // Static lambdas over a state: no closure is allocated per record unless an operation fails.
+        var transformed = await _errors.ExecuteAsync(Stage.Transformation, _transforms.ReportedType, static s => s.Transforms.Apply(s.Record), (Transforms: _transforms, Record: record), null, record, StoppingToken)
             .ConfigureAwait(false);
         if (transformed.IsFailed || transformed.Value is null)
         {
@@ -132,15 +142,15 @@ internal sealed class WorkerSourceTask : WorkerTask
         }
 
         var output = transformed.Value;
-        var key = await _errors.ExecuteAsync(Stage.KeyConverter, _converters.Key.GetType(), () => _converters.Key.FromConnectData(output.Topic, output.Headers, output.KeySchema, output.Key), null, output, StoppingToken)
+        var key = await _errors.ExecuteAsync(Stage.KeyConverter, _converters.Key.GetType(), static s => s.Converters.Key.FromConnectData(s.Output.Topic, s.Output.Headers, s.Output.KeySchema, s.Output.Key), (Converters: _converters, Output: output), null, output, StoppingToken)
             .ConfigureAwait(false);
         var value = key.IsFailed
             ? Outcome<byte[]?>.Failed
-            : await _errors.ExecuteAsync(Stage.ValueConverter, _converters.Value.GetType(), () => _converters.Value.FromConnectData(output.Topic, output.Headers, output.ValueSchema, output.Value), null, output, StoppingToken)
+            : await _errors.ExecuteAsync(Stage.ValueConverter, _converters.Value.GetType(), static s => s.Converters.Value.FromConnectData(s.Output.Topic, s.Output.Headers, s.Output.ValueSchema, s.Output.Value), (Converters: _converters, Output: output), null, output, StoppingToken)
                 .ConfigureAwait(false);
         var headers = value.IsFailed
             ? Outcome<Headers?>.Failed
-            : await _errors.ExecuteAsync(Stage.HeaderConverter, _converters.Header.GetType(), () => ConvertHeaders(output.Topic, output.Headers), null, output, StoppingToken)
+            : await _errors.ExecuteAsync(Stage.HeaderConverter, _converters.Header.GetType(), static s => s.Task.ConvertHeaders(s.Output.Topic, s.Output.Headers), (Task: this, Output: output), null, output, StoppingToken)
                 .ConfigureAwait(false);
         if (headers.IsFailed)
         {
@@ -155,16 +165,15 @@ internal sealed class WorkerSourceTask : WorkerTask
             Headers = headers.Value,
             Timestamp = output.Timestamp is { } ms ? new Timestamp(ms, TimestampType.CreateTime) : Timestamp.Default,
         };
-        var submitted = _submitted.Submit(record.SourcePartition, record.SourceOffset);
-        var destination = output.KafkaPartition is { } partition
-            ? new KafkaTopicPartition(output.Topic, partition)
-            : new KafkaTopicPartition(output.Topic, Partition.Any);
+        var submitted = new InFlightRecord(this, record);
+        _submitted.Submit(submitted);
+        var destination = Destination(output.Topic, output.KafkaPartition);
         TopicUsed?.Invoke(output.Topic);
         while (true)
         {
             try
             {
-                _producer!.Produce(destination, message, report => OnDelivery(report, record, submitted));
+                _producer!.Produce(destination, message, submitted.OnDelivery);
                 return;
             }
             catch (ProduceException<byte[]?, byte[]?> e) when (e.Error.Code == ErrorCode.Local_QueueFull)
@@ -173,6 +182,19 @@ internal sealed class WorkerSourceTask : WorkerTask
                 await Task.Delay(5, StoppingToken).ConfigureAwait(false);
             }
         }
+    }
+
+    /// <summary>The producer's destination for a topic and optional partition; the last one is reused while records
+    /// keep going to the same place (topic partitions are immutable).</summary>
+    private KafkaTopicPartition Destination(string topic, int? partition)
+    {
+        var last = _lastDestination;
+        if (last is not null && last.Topic == topic && last.Partition.Value == (partition ?? Partition.Any.Value))
+        {
+            return last;
+        }
+
+        return _lastDestination = partition is { } p ? new KafkaTopicPartition(topic, p) : new KafkaTopicPartition(topic, Partition.Any);
     }
 
     private Headers? ConvertHeaders(string topic, ConnectHeaders headers)
@@ -221,11 +243,19 @@ internal sealed class WorkerSourceTask : WorkerTask
 
         submitted.Acknowledge();
         _metrics.RecordWritten();
-        CommitRecord(record, new RecordMetadata(report.Topic, report.Partition.Value, report.Offset.Value, report.Message.Timestamp.UnixTimestampMs));
+        if (_commitsRecords)
+        {
+            CommitRecord(record, new RecordMetadata(report.Topic, report.Partition.Value, report.Offset.Value, report.Message.Timestamp.UnixTimestampMs));
+        }
     }
 
     private void CommitRecord(SourceRecord record, RecordMetadata? metadata)
     {
+        if (!_commitsRecords)
+        {
+            return;
+        }
+
         try
         {
             var pending = _task.CommitRecordAsync(record, metadata, StoppingToken);
@@ -332,5 +362,13 @@ internal sealed class WorkerSourceTask : WorkerTask
         _transforms.Dispose();
         _converters.Dispose();
         _errors.Dispose();
+    }
+
+    /// <summary>A record handed to the producer: its place in <see cref="SubmittedRecords"/> and the target of its
+    /// delivery callback, in one object.</summary>
+    private sealed class InFlightRecord(WorkerSourceTask task, SourceRecord record)
+        : SubmittedRecords.SubmittedRecord(record.SourcePartition, record.SourceOffset)
+    {
+        public void OnDelivery(DeliveryReport<byte[]?, byte[]?> report) => task.OnDelivery(report, record, this);
     }
 }

@@ -159,7 +159,12 @@ internal sealed class SubmittedRecords
                     queue.Latest = head.Offset;
                     queue.Advanced = true;
                     queue.Records.Dequeue().Queue = null;
+                    head.OnSettled();
                 }
+            }
+            else
+            {
+                record.OnSettled();
             }
         }
     }
@@ -176,9 +181,9 @@ internal sealed class SubmittedRecords
             Offset = offset;
         }
 
-        public IReadOnlyDictionary<string, object?>? Partition { get; }
+        public IReadOnlyDictionary<string, object?>? Partition { get; private set; }
 
-        public IReadOnlyDictionary<string, object?>? Offset { get; }
+        public IReadOnlyDictionary<string, object?>? Offset { get; private set; }
 
         public bool Acknowledged { get; set; }
 
@@ -189,6 +194,25 @@ internal sealed class SubmittedRecords
         /// <summary>Marks the record as written (or deliberately skipped) so its offset can be committed.</summary>
         public void Acknowledge() =>
             (Owner ?? throw new InvalidOperationException("The record was not submitted.")).Acknowledge(this);
+
+        /// <summary>Called once the record is acknowledged and its offset taken into account (it left its partition's
+        /// queue, or it had none): the tracker no longer refers to it, so a subclass may reuse the handle. Runs inside
+        /// the tracker's lock.</summary>
+        protected internal virtual void OnSettled()
+        {
+        }
+
+        /// <summary>Prepares a settled handle for another record.</summary>
+        /// <param name="partition">The source partition, or null.</param>
+        /// <param name="offset">The source offset.</param>
+        protected void Reuse(IReadOnlyDictionary<string, object?>? partition, IReadOnlyDictionary<string, object?>? offset)
+        {
+            Partition = partition;
+            Offset = offset;
+            Acknowledged = false;
+            Owner = null;
+            Queue = null;
+        }
     }
 
     /// <summary>The records of one source partition still waiting for the ones before them, in submission order, and

@@ -18,6 +18,9 @@ namespace Connect.Sdk.Runtime.Tasks;
 /// </summary>
 internal sealed class WorkerSourceTask : WorkerTask
 {
+    /// <summary>At most this many delivered record handles are kept for reuse.</summary>
+    private const int InFlightPoolLimit = 8_192;
+
     private readonly SourceTask _task;
     private readonly IReadOnlyDictionary<string, string> _taskConfig;
     private readonly RecordConverters _converters;
@@ -31,6 +34,7 @@ internal sealed class WorkerSourceTask : WorkerTask
     private readonly TaskMetrics _metrics;
     private readonly SubmittedRecords _submitted = new();
     private readonly bool _commitsRecords;
+    private readonly Stack<InFlightRecord> _inFlightPool = new();
     private IProducer<byte[]?, byte[]?>? _producer;
     private KafkaTopicPartition? _lastDestination;
     private volatile Exception? _producerFailure;
@@ -165,7 +169,7 @@ internal sealed class WorkerSourceTask : WorkerTask
             Headers = headers.Value,
             Timestamp = output.Timestamp is { } ms ? new Timestamp(ms, TimestampType.CreateTime) : Timestamp.Default,
         };
-        var submitted = new InFlightRecord(this, record);
+        var submitted = RentInFlightRecord(record);
         _submitted.Submit(submitted);
         var destination = Destination(output.Topic, output.KafkaPartition);
         TopicUsed?.Invoke(output.Topic);
@@ -173,7 +177,7 @@ internal sealed class WorkerSourceTask : WorkerTask
         {
             try
             {
-                _producer!.Produce(destination, message, submitted.OnDelivery);
+                _producer!.Produce(destination, message, submitted.Callback);
                 return;
             }
             catch (ProduceException<byte[]?, byte[]?> e) when (e.Error.Code == ErrorCode.Local_QueueFull)
@@ -241,6 +245,7 @@ internal sealed class WorkerSourceTask : WorkerTask
             return;
         }
 
+        // After Acknowledge the handle may already serve another record: use only report and record from here on.
         submitted.Acknowledge();
         _metrics.RecordWritten();
         if (_commitsRecords)
@@ -364,11 +369,63 @@ internal sealed class WorkerSourceTask : WorkerTask
         _errors.Dispose();
     }
 
-    /// <summary>A record handed to the producer: its place in <see cref="SubmittedRecords"/> and the target of its
-    /// delivery callback, in one object.</summary>
-    private sealed class InFlightRecord(WorkerSourceTask task, SourceRecord record)
-        : SubmittedRecords.SubmittedRecord(record.SourcePartition, record.SourceOffset)
+    private InFlightRecord RentInFlightRecord(SourceRecord record)
     {
-        public void OnDelivery(DeliveryReport<byte[]?, byte[]?> report) => task.OnDelivery(report, record, this);
+        InFlightRecord? reused;
+        lock (_inFlightPool)
+        {
+            _inFlightPool.TryPop(out reused);
+        }
+
+        var inFlight = reused ?? new InFlightRecord(this);
+        inFlight.Use(record);
+        return inFlight;
+    }
+
+    private void ReturnInFlightRecord(InFlightRecord inFlight)
+    {
+        lock (_inFlightPool)
+        {
+            if (_inFlightPool.Count < InFlightPoolLimit)
+            {
+                _inFlightPool.Push(inFlight);
+            }
+        }
+    }
+
+    /// <summary>
+    /// A record handed to the producer: its place in <see cref="SubmittedRecords"/> and the target of its delivery
+    /// callback, in one object. Once delivered and settled it goes back to the task's pool with its callback, so a task
+    /// in steady state allocates neither per record.
+    /// </summary>
+    private sealed class InFlightRecord : SubmittedRecords.SubmittedRecord
+    {
+        private readonly WorkerSourceTask _task;
+        private SourceRecord? _record;
+
+        public InFlightRecord(WorkerSourceTask task)
+            : base(null, null)
+        {
+            _task = task;
+            Callback = OnDelivery;
+        }
+
+        /// <summary>The producer's delivery callback for the current record.</summary>
+        public Action<DeliveryReport<byte[]?, byte[]?>> Callback { get; }
+
+        public void Use(SourceRecord record)
+        {
+            Reuse(record.SourcePartition, record.SourceOffset);
+            _record = record;
+        }
+
+        protected internal override void OnSettled()
+        {
+            _record = null;
+            _task.ReturnInFlightRecord(this);
+        }
+
+        // Everything the task needs is read before the acknowledgement, after which this object may be reused.
+        private void OnDelivery(DeliveryReport<byte[]?, byte[]?> report) => _task.OnDelivery(report, _record!, this);
     }
 }

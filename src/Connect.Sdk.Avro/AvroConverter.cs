@@ -92,6 +92,7 @@ public sealed class AvroConverter : IConverter, IDisposable
     private AvroData _avroData = null!;
     private SubjectNameStrategy _strategy;
     private bool _isKey;
+    private long _schemaParses;
 
     /// <summary>Creates a converter that builds its Schema Registry client from <c>schema.registry.url</c> when configured.</summary>
     public AvroConverter()
@@ -264,6 +265,9 @@ public sealed class AvroConverter : IConverter, IDisposable
         }
     }
 
+    /// <summary>How many times schema text from the registry was parsed (misses of the parsed-schema caches).</summary>
+    internal long SchemaParses => Interlocked.Read(ref _schemaParses);
+
     /// <summary>Disposes the Schema Registry client when the converter created it.</summary>
     public void Dispose()
     {
@@ -327,6 +331,7 @@ public sealed class AvroConverter : IConverter, IDisposable
             {
                 var latest = Await(_client!.GetLatestSchemaAsync(subject));
                 var latestSchema = _codec.Parse(latest.Schema);
+                Interlocked.Increment(ref _schemaParses);
                 if (_codec.ToCanonicalForm(latestSchema) == _codec.ToCanonicalForm(state.AvroSchema))
                 {
                     return new WriteTarget(latest.Id, null);
@@ -422,6 +427,7 @@ public sealed class AvroConverter : IConverter, IDisposable
         try
         {
             avroSchema = _codec.Parse(registered.Schema);
+            Interlocked.Increment(ref _schemaParses);
             reader = _codec.CreateReader(avroSchema);
         }
         catch (AvroException e)

@@ -247,6 +247,16 @@ public sealed class JsonConverter : IConverter, IHeaderConverter
 
     private SchemaAndValue ReadEnvelope(State state, ReadOnlyMemory<byte> json)
     {
+        if (FindKnownSchema(state, json.Span) is { } known)
+        {
+            // The schema member is byte for byte one read before: no need to tokenize it again.
+            var knownSchema = ReadEnvelopeSchema(state, json.Slice(known.SchemaStart, known.SchemaLength));
+            var knownPayload = new Utf8JsonReader(json.Span[known.PayloadStart..], JsonToConnect.ReaderOptions);
+            knownPayload.Read();
+            var knownValue = state.Reader.ReadValue(ref knownPayload, knownSchema);
+            return knownSchema is null && knownValue is null ? SchemaAndValue.Null : new SchemaAndValue(knownSchema, knownValue);
+        }
+
         var reader = new Utf8JsonReader(json.Span, JsonToConnect.ReaderOptions);
         reader.Read();
         if (reader.TokenType != JsonTokenType.StartObject)
@@ -286,11 +296,56 @@ public sealed class JsonConverter : IConverter, IHeaderConverter
         }
 
         var schema = ReadEnvelopeSchema(state, json[schemaAt]);
+        if (schema is not null && state.SchemaCache.Capacity > 0 && (state.LastSchemaJson is not { } last || !json.Span[schemaAt].SequenceEqual(last)))
+        {
+            state.LastSchemaJson = json.Span[schemaAt].ToArray();
+        }
+
         var payload = new Utf8JsonReader(json.Span[payloadAt], JsonToConnect.ReaderOptions);
         payload.Read();
         var value = state.Reader.ReadValue(ref payload, schema);
         return schema is null && value is null ? SchemaAndValue.Null : new SchemaAndValue(schema, value);
     }
+
+    /// <summary>
+    /// Recognizes the usual envelope, <c>{"schema":S,"payload":P}</c> with S byte for byte the schema member last read
+    /// (so S is known to be one complete JSON value), and checks the rest as the full read would: P one valid JSON
+    /// value within the depth limit, then only whitespace and the closing brace. Anything else, malformed input
+    /// included, returns <see langword="null"/> and takes the full read, which reports errors as before.
+    /// </summary>
+    private static KnownEnvelope? FindKnownSchema(State state, ReadOnlySpan<byte> json)
+    {
+        var known = state.LastSchemaJson;
+        var schemaStart = EnvelopeStart.Length;
+        if (known is null || !json.StartsWith(EnvelopeStart) || !json[schemaStart..].StartsWith(known)
+            || !json[(schemaStart + known.Length)..].StartsWith(PayloadMember))
+        {
+            return null;
+        }
+
+        var payloadStart = schemaStart + known.Length + PayloadMember.Length;
+        try
+        {
+            // One level less than the reader allows: inside the envelope the payload is one level deeper.
+            var check = new Utf8JsonReader(json[payloadStart..], new JsonReaderOptions { MaxDepth = JsonToConnect.ReaderOptions.MaxDepth - 1 });
+            if (!check.Read())
+            {
+                return null;
+            }
+
+            check.Skip();
+            var rest = json[(payloadStart + (int)check.BytesConsumed)..].Trim(" \t\r\n"u8);
+            return rest is [(byte)'}'] ? new KnownEnvelope(schemaStart, known.Length, payloadStart) : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    private static ReadOnlySpan<byte> EnvelopeStart => "{\"schema\":"u8;
+
+    private static ReadOnlySpan<byte> PayloadMember => ",\"payload\":"u8;
 
     private Schema? ReadEnvelopeSchema(State state, ReadOnlyMemory<byte> schemaJson)
     {
@@ -336,5 +391,17 @@ public sealed class JsonConverter : IConverter, IHeaderConverter
         public LruCache<Schema, byte[]> SchemaJsonCache { get; }
 
         public LruCache<byte[], Schema> SchemaCache { get; }
+
+        /// <summary>The JSON of the last non-null schema member read from an envelope, to recognize it next time.</summary>
+        public byte[]? LastSchemaJson
+        {
+            get => Volatile.Read(ref _lastSchemaJson);
+            set => Volatile.Write(ref _lastSchemaJson, value);
+        }
+
+        private byte[]? _lastSchemaJson;
     }
+
+    /// <summary>Where the parts of a recognized envelope are.</summary>
+    private readonly record struct KnownEnvelope(int SchemaStart, int SchemaLength, int PayloadStart);
 }

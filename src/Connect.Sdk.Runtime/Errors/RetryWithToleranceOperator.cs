@@ -86,6 +86,38 @@ public sealed class RetryWithToleranceOperator : IDisposable
         }
     }
 
+    /// <summary>Runs an operation on a state, as <see cref="ExecuteAsync{T}"/> does; with a static lambda the common
+    /// case allocates nothing (no closure per record).</summary>
+    /// <typeparam name="TState">The state type.</typeparam>
+    /// <typeparam name="T">The result type.</typeparam>
+    /// <param name="stage">The stage, for reports.</param>
+    /// <param name="executingClass">The class being run, for reports.</param>
+    /// <param name="operation">The operation.</param>
+    /// <param name="state">What the operation works on.</param>
+    /// <param name="consumed">The original Kafka record (sink tasks), for the dead letter queue.</param>
+    /// <param name="record">The Connect record, for the log.</param>
+    /// <param name="cancellationToken">Cancels retries.</param>
+    /// <returns>The result, or a failed outcome when the error was tolerated.</returns>
+    /// <exception cref="ConnectException">The error is not tolerated.</exception>
+    internal ValueTask<Outcome<T>> ExecuteAsync<TState, T>(
+        Stage stage,
+        Type executingClass,
+        Func<TState, T> operation,
+        TState state,
+        ConsumeResult<byte[]?, byte[]?>? consumed,
+        ConnectRecord? record,
+        CancellationToken cancellationToken)
+    {
+        try
+        {
+            return ValueTask.FromResult(Outcome<T>.Success(operation(state)));
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            return RetryAsync(stage, executingClass, Bind(operation, state), consumed, record, e, cancellationToken);
+        }
+    }
+
     /// <summary>Handles an error that happened outside <see cref="ExecuteAsync{T}"/> (e.g. a failed produce): reports
     /// it when tolerated, throws otherwise.</summary>
     /// <param name="context">What failed.</param>
@@ -131,6 +163,9 @@ public sealed class RetryWithToleranceOperator : IDisposable
         var delay = TimeSpan.FromMilliseconds(exponential < max ? Math.Min(exponential * (1 + jitter), max) : max * (1 - jitter));
         return remaining < delay ? remaining : delay;
     }
+
+    // A method of its own, so that the closure is only allocated when an operation failed.
+    private static Func<T> Bind<TState, T>(Func<TState, T> operation, TState state) => () => operation(state);
 
     private async ValueTask<Outcome<T>> RetryAsync<T>(
         Stage stage,

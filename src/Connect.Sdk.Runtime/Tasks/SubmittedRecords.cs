@@ -6,13 +6,22 @@ namespace Connect.Sdk.Runtime.Tasks;
 /// Tracks the source records a task handed to the producer, per source partition in submission order, so that an
 /// offset is committed only once Kafka acknowledged that record and every earlier record of its source partition.
 /// </summary>
-/// <remarks>Thread-safe: records are submitted on the task thread and acknowledged on the producer's thread.</remarks>
+/// <remarks>
+/// <para>Thread-safe: records are submitted on the task thread and acknowledged on the producer's thread.</para>
+/// <para>An acknowledgement that completes the head of its partition's queue removes every acknowledged record at the
+/// head right away and remembers the latest of their offsets, so memory holds only the records still in flight (and
+/// those behind them), not everything written since the last offset commit.</para>
+/// </remarks>
 internal sealed class SubmittedRecords
 {
     private readonly object _gate = new();
-    private readonly Dictionary<IReadOnlyDictionary<string, object?>, LinkedList<SubmittedRecord>> _byPartition =
+    private readonly Dictionary<IReadOnlyDictionary<string, object?>, PartitionQueue> _byPartition =
         new(SourcePartitionComparer.Instance);
 
+    // Tasks usually give all records of a source partition the same map instance: remember the last one looked up,
+    // which spares hashing the map's entries for each record.
+    private IReadOnlyDictionary<string, object?>? _lastPartition;
+    private PartitionQueue? _lastQueue;
     private int _inFlight;
 
     /// <summary>The number of records submitted and not yet acknowledged.</summary>
@@ -33,61 +42,65 @@ internal sealed class SubmittedRecords
     /// <returns>The handle to acknowledge.</returns>
     public SubmittedRecord Submit(IReadOnlyDictionary<string, object?>? partition, IReadOnlyDictionary<string, object?>? offset)
     {
-        var record = new SubmittedRecord(this, partition, offset);
-        lock (_gate)
-        {
-            _inFlight++;
-            if (partition is not null)
-            {
-                if (!_byPartition.TryGetValue(partition, out var queue))
-                {
-                    queue = new LinkedList<SubmittedRecord>();
-                    _byPartition[partition] = queue;
-                }
-
-                record.Node = queue.AddLast(record);
-            }
-        }
-
+        var record = new SubmittedRecord(partition, offset);
+        Submit(record);
         return record;
     }
 
-    /// <summary>Removes every acknowledged record at the head of each partition's queue and returns the latest offset
-    /// among them per partition: the offsets that are now safe to commit.</summary>
+    /// <summary>Registers a record about to be sent, as a handle of the caller's own (a subclass can carry what the
+    /// producer's delivery callback needs, so one object serves both).</summary>
+    /// <param name="record">The handle, not submitted before.</param>
+    public void Submit(SubmittedRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        lock (_gate)
+        {
+            record.Owner = this;
+            _inFlight++;
+            if (record.Partition is { } partition)
+            {
+                var queue = ReferenceEquals(partition, _lastPartition) ? _lastQueue! : QueueOf(partition);
+                queue.Records.Enqueue(record);
+                record.Queue = queue;
+            }
+        }
+    }
+
+    /// <summary>Returns, per source partition, the latest offset among the records acknowledged (with every earlier
+    /// record of their partition) since the last call: the offsets that are now safe to commit.</summary>
     /// <returns>The committable offsets and how many records are still pending.</returns>
     public CommittableOffsets TakeCommittable()
     {
         lock (_gate)
         {
             var offsets = new Dictionary<IReadOnlyDictionary<string, object?>, IReadOnlyDictionary<string, object?>?>(SourcePartitionComparer.Instance);
-            var emptied = new List<IReadOnlyDictionary<string, object?>>();
+            List<IReadOnlyDictionary<string, object?>>? emptied = null;
             var pending = 0;
             foreach (var (partition, queue) in _byPartition)
             {
-                var advanced = false;
-                IReadOnlyDictionary<string, object?>? latest = null;
-                while (queue.First is { Value.Acknowledged: true } head)
+                if (queue.Advanced)
                 {
-                    latest = head.Value.Offset;
-                    advanced = true;
-                    queue.RemoveFirst();
+                    offsets[partition] = queue.Latest;
+                    queue.Advanced = false;
+                    queue.Latest = null;
                 }
 
-                if (advanced)
+                pending += queue.Records.Count;
+                if (queue.Records.Count == 0)
                 {
-                    offsets[partition] = latest;
-                }
-
-                pending += queue.Count;
-                if (queue.Count == 0)
-                {
-                    emptied.Add(partition);
+                    (emptied ??= []).Add(partition);
                 }
             }
 
-            foreach (var partition in emptied)
+            foreach (var partition in emptied ?? [])
             {
                 _byPartition.Remove(partition);
+            }
+
+            if (emptied is not null)
+            {
+                _lastPartition = null;
+                _lastQueue = null;
             }
 
             return new CommittableOffsets(offsets, pending);
@@ -114,6 +127,19 @@ internal sealed class SubmittedRecords
         return true;
     }
 
+    private PartitionQueue QueueOf(IReadOnlyDictionary<string, object?> partition)
+    {
+        if (!_byPartition.TryGetValue(partition, out var queue))
+        {
+            queue = new PartitionQueue();
+            _byPartition[partition] = queue;
+        }
+
+        _lastPartition = partition;
+        _lastQueue = queue;
+        return queue;
+    }
+
     private void Acknowledge(SubmittedRecord record)
     {
         lock (_gate)
@@ -125,31 +151,79 @@ internal sealed class SubmittedRecords
 
             record.Acknowledged = true;
             _inFlight--;
+            if (record.Queue is { } queue)
+            {
+                // Move the committable position past every acknowledged record at the head of the queue.
+                while (queue.Records.TryPeek(out var head) && head.Acknowledged)
+                {
+                    queue.Latest = head.Offset;
+                    queue.Advanced = true;
+                    queue.Records.Dequeue().Queue = null;
+                    head.OnSettled();
+                }
+            }
+            else
+            {
+                record.OnSettled();
+            }
         }
     }
 
     /// <summary>A record handed to the producer.</summary>
-    internal sealed class SubmittedRecord
+    internal class SubmittedRecord
     {
-        private readonly SubmittedRecords _owner;
-
-        public SubmittedRecord(SubmittedRecords owner, IReadOnlyDictionary<string, object?>? partition, IReadOnlyDictionary<string, object?>? offset)
+        /// <summary>Creates a handle; <see cref="Submit(SubmittedRecord)"/> registers it.</summary>
+        /// <param name="partition">The source partition, or null when it carries none (never committed).</param>
+        /// <param name="offset">The source offset.</param>
+        public SubmittedRecord(IReadOnlyDictionary<string, object?>? partition, IReadOnlyDictionary<string, object?>? offset)
         {
-            _owner = owner;
             Partition = partition;
             Offset = offset;
         }
 
-        public IReadOnlyDictionary<string, object?>? Partition { get; }
+        public IReadOnlyDictionary<string, object?>? Partition { get; private set; }
 
-        public IReadOnlyDictionary<string, object?>? Offset { get; }
+        public IReadOnlyDictionary<string, object?>? Offset { get; private set; }
 
         public bool Acknowledged { get; set; }
 
-        public LinkedListNode<SubmittedRecord>? Node { get; set; }
+        internal SubmittedRecords? Owner { get; set; }
+
+        internal PartitionQueue? Queue { get; set; }
 
         /// <summary>Marks the record as written (or deliberately skipped) so its offset can be committed.</summary>
-        public void Acknowledge() => _owner.Acknowledge(this);
+        public void Acknowledge() =>
+            (Owner ?? throw new InvalidOperationException("The record was not submitted.")).Acknowledge(this);
+
+        /// <summary>Called once the record is acknowledged and its offset taken into account (it left its partition's
+        /// queue, or it had none): the tracker no longer refers to it, so a subclass may reuse the handle. Runs inside
+        /// the tracker's lock.</summary>
+        protected internal virtual void OnSettled()
+        {
+        }
+
+        /// <summary>Prepares a settled handle for another record.</summary>
+        /// <param name="partition">The source partition, or null.</param>
+        /// <param name="offset">The source offset.</param>
+        protected void Reuse(IReadOnlyDictionary<string, object?>? partition, IReadOnlyDictionary<string, object?>? offset)
+        {
+            Partition = partition;
+            Offset = offset;
+            Acknowledged = false;
+            Owner = null;
+            Queue = null;
+        }
+    }
+
+    /// <summary>The records of one source partition still waiting for the ones before them, in submission order, and
+    /// the committable offset not yet taken.</summary>
+    internal sealed class PartitionQueue
+    {
+        public Queue<SubmittedRecord> Records { get; } = new();
+
+        public bool Advanced { get; set; }
+
+        public IReadOnlyDictionary<string, object?>? Latest { get; set; }
     }
 }
 

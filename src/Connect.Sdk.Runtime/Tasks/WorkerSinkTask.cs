@@ -40,6 +40,7 @@ internal sealed class WorkerSinkTask : WorkerTask
     private SinkTaskContext? _context;
     private IConsumer<byte[]?, byte[]?>? _consumer;
     private readonly Dictionary<TopicPartition, long> _batchOffsets = [];
+    private readonly List<ConsumeResult<byte[]?, byte[]?>> _consumed = new(MaxBatchSize);
     private List<SinkRecord>? _retryBatch;
     private int _retryAttempt;
     private long _retryAt;
@@ -194,7 +195,8 @@ internal sealed class WorkerSinkTask : WorkerTask
 
     private async Task<List<SinkRecord>> ReadBatchAsync()
     {
-        var consumed = new List<ConsumeResult<byte[]?, byte[]?>>();
+        var consumed = _consumed;
+        consumed.Clear();
         var first = Consume(TimeSpan.FromMilliseconds(100));
         if (first is not null)
         {
@@ -246,25 +248,26 @@ internal sealed class WorkerSinkTask : WorkerTask
         }
     }
 
-    private async Task<SinkRecord?> ConvertAndTransformAsync(ConsumeResult<byte[]?, byte[]?> result)
+    private async ValueTask<SinkRecord?> ConvertAndTransformAsync(ConsumeResult<byte[]?, byte[]?> result)
     {
+        // Static lambdas over a state: no closure is allocated per record unless an operation fails.
         var topic = result.Topic;
         var message = result.Message;
-        var key = await _errors.ExecuteAsync(Stage.KeyConverter, _converters.Key.GetType(), () => _converters.Key.ToConnectData(topic, null, message.Key), result, null, StoppingToken)
+        var key = await _errors.ExecuteAsync(Stage.KeyConverter, _converters.Key.GetType(), static s => s.Converters.Key.ToConnectData(s.Result.Topic, null, s.Result.Message.Key), (Converters: _converters, Result: result), result, null, StoppingToken)
             .ConfigureAwait(false);
         if (key.IsFailed)
         {
             return null;
         }
 
-        var headers = await _errors.ExecuteAsync(Stage.HeaderConverter, _converters.Header.GetType(), () => ConvertHeaders(topic, message.Headers), result, null, StoppingToken)
+        var headers = await _errors.ExecuteAsync(Stage.HeaderConverter, _converters.Header.GetType(), static s => s.Task.ConvertHeaders(s.Result.Topic, s.Result.Message.Headers), (Task: this, Result: result), result, null, StoppingToken)
             .ConfigureAwait(false);
         if (headers.IsFailed)
         {
             return null;
         }
 
-        var value = await _errors.ExecuteAsync(Stage.ValueConverter, _converters.Value.GetType(), () => _converters.Value.ToConnectData(topic, headers.Value, message.Value), result, null, StoppingToken)
+        var value = await _errors.ExecuteAsync(Stage.ValueConverter, _converters.Value.GetType(), static s => s.Converters.Value.ToConnectData(s.Result.Topic, s.Headers, s.Result.Message.Value), (Converters: _converters, Result: result, Headers: headers.Value), result, null, StoppingToken)
             .ConfigureAwait(false);
         if (value.IsFailed)
         {
@@ -288,7 +291,7 @@ internal sealed class WorkerSinkTask : WorkerTask
             timestampType == ConnectTimestampType.NoTimestampType ? null : message.Timestamp.UnixTimestampMs,
             timestampType,
             headers.Value);
-        var transformed = await _errors.ExecuteAsync(Stage.Transformation, _transforms.ReportedType, () => _transforms.Apply(record), result, record, StoppingToken)
+        var transformed = await _errors.ExecuteAsync(Stage.Transformation, _transforms.ReportedType, static s => s.Transforms.Apply(s.Record), (Transforms: _transforms, Record: record), result, record, StoppingToken)
             .ConfigureAwait(false);
         return transformed.IsFailed ? null : transformed.Value;
     }
@@ -296,8 +299,9 @@ internal sealed class WorkerSinkTask : WorkerTask
     private ConnectHeaders ConvertHeaders(string topic, Headers? headers)
     {
         var result = new ConnectHeaders();
-        if (headers is null)
+        if (headers is null || headers.Count == 0)
         {
+            // Confluent.Kafka's Headers enumerator is an object: not made when there is nothing to enumerate.
             return result;
         }
 

@@ -18,6 +18,9 @@ namespace Connect.Sdk.Runtime.Tasks;
 /// </summary>
 internal sealed class WorkerSourceTask : WorkerTask
 {
+    /// <summary>At most this many delivered record handles are kept for reuse.</summary>
+    private const int InFlightPoolLimit = 8_192;
+
     private readonly SourceTask _task;
     private readonly IReadOnlyDictionary<string, string> _taskConfig;
     private readonly RecordConverters _converters;
@@ -31,7 +34,10 @@ internal sealed class WorkerSourceTask : WorkerTask
     private readonly TaskMetrics _metrics;
     private readonly SubmittedRecords _submitted = new();
     private readonly HashSet<string> _checkedTopics = new(StringComparer.Ordinal);
+    private readonly bool _commitsRecords;
+    private readonly Stack<InFlightRecord> _inFlightPool = new();
     private IProducer<byte[]?, byte[]?>? _producer;
+    private KafkaTopicPartition? _lastDestination;
     private volatile Exception? _producerFailure;
 
     public WorkerSourceTask(
@@ -63,10 +69,17 @@ internal sealed class WorkerSourceTask : WorkerTask
         _flushTimeout = flushTimeout;
         _time = time;
         _metrics = metrics;
+        _commitsRecords = OverridesCommitRecord(task.GetType());
     }
 
     /// <summary>Creates a topic the task is about to write to for the first time (<c>topic.creation.*</c>), or null.</summary>
     public Func<string, Task>? TopicCreator { get; init; }
+
+    /// <summary>Whether a task type overrides <see cref="SourceTask.CommitRecordAsync"/>; the base method does nothing,
+    /// so for tasks that keep it neither the call nor its <see cref="RecordMetadata"/> is needed.</summary>
+    internal static bool OverridesCommitRecord(Type taskType) =>
+        taskType.GetMethod(nameof(SourceTask.CommitRecordAsync), [typeof(SourceRecord), typeof(RecordMetadata), typeof(CancellationToken)])?.DeclaringType
+            != typeof(SourceTask);
 
     protected override async Task ExecuteAsync()
     {
@@ -127,7 +140,8 @@ internal sealed class WorkerSourceTask : WorkerTask
 
     private async Task SendAsync(SourceRecord record)
     {
-        var transformed = await _errors.ExecuteAsync(Stage.Transformation, _transforms.ReportedType, () => _transforms.Apply(record), null, record, StoppingToken)
+        // Static lambdas over a state: no closure is allocated per record unless an operation fails.
+        var transformed = await _errors.ExecuteAsync(Stage.Transformation, _transforms.ReportedType, static s => s.Transforms.Apply(s.Record), (Transforms: _transforms, Record: record), null, record, StoppingToken)
             .ConfigureAwait(false);
         if (transformed.IsFailed || transformed.Value is null)
         {
@@ -136,15 +150,15 @@ internal sealed class WorkerSourceTask : WorkerTask
         }
 
         var output = transformed.Value;
-        var key = await _errors.ExecuteAsync(Stage.KeyConverter, _converters.Key.GetType(), () => _converters.Key.FromConnectData(output.Topic, output.Headers, output.KeySchema, output.Key), null, output, StoppingToken)
+        var key = await _errors.ExecuteAsync(Stage.KeyConverter, _converters.Key.GetType(), static s => s.Converters.Key.FromConnectData(s.Output.Topic, s.Output.Headers, s.Output.KeySchema, s.Output.Key), (Converters: _converters, Output: output), null, output, StoppingToken)
             .ConfigureAwait(false);
         var value = key.IsFailed
             ? Outcome<byte[]?>.Failed
-            : await _errors.ExecuteAsync(Stage.ValueConverter, _converters.Value.GetType(), () => _converters.Value.FromConnectData(output.Topic, output.Headers, output.ValueSchema, output.Value), null, output, StoppingToken)
+            : await _errors.ExecuteAsync(Stage.ValueConverter, _converters.Value.GetType(), static s => s.Converters.Value.FromConnectData(s.Output.Topic, s.Output.Headers, s.Output.ValueSchema, s.Output.Value), (Converters: _converters, Output: output), null, output, StoppingToken)
                 .ConfigureAwait(false);
         var headers = value.IsFailed
             ? Outcome<Headers?>.Failed
-            : await _errors.ExecuteAsync(Stage.HeaderConverter, _converters.Header.GetType(), () => ConvertHeaders(output.Topic, output.Headers), null, output, StoppingToken)
+            : await _errors.ExecuteAsync(Stage.HeaderConverter, _converters.Header.GetType(), static s => s.Task.ConvertHeaders(s.Output.Topic, s.Output.Headers), (Task: this, Output: output), null, output, StoppingToken)
                 .ConfigureAwait(false);
         if (headers.IsFailed)
         {
@@ -164,16 +178,15 @@ internal sealed class WorkerSourceTask : WorkerTask
             await TopicCreator(output.Topic).ConfigureAwait(false);
         }
 
-        var submitted = _submitted.Submit(record.SourcePartition, record.SourceOffset);
-        var destination = output.KafkaPartition is { } partition
-            ? new KafkaTopicPartition(output.Topic, partition)
-            : new KafkaTopicPartition(output.Topic, Partition.Any);
+        var submitted = RentInFlightRecord(record);
+        _submitted.Submit(submitted);
+        var destination = Destination(output.Topic, output.KafkaPartition);
         TopicUsed?.Invoke(output.Topic);
         while (true)
         {
             try
             {
-                _producer!.Produce(destination, message, report => OnDelivery(report, record, submitted));
+                _producer!.Produce(destination, message, submitted.Callback);
                 return;
             }
             catch (ProduceException<byte[]?, byte[]?> e) when (e.Error.Code == ErrorCode.Local_QueueFull)
@@ -182,6 +195,19 @@ internal sealed class WorkerSourceTask : WorkerTask
                 await Task.Delay(5, StoppingToken).ConfigureAwait(false);
             }
         }
+    }
+
+    /// <summary>The producer's destination for a topic and optional partition; the last one is reused while records
+    /// keep going to the same place (topic partitions are immutable).</summary>
+    private KafkaTopicPartition Destination(string topic, int? partition)
+    {
+        var last = _lastDestination;
+        if (last is not null && last.Topic == topic && last.Partition.Value == (partition ?? Partition.Any.Value))
+        {
+            return last;
+        }
+
+        return _lastDestination = partition is { } p ? new KafkaTopicPartition(topic, p) : new KafkaTopicPartition(topic, Partition.Any);
     }
 
     private Headers? ConvertHeaders(string topic, ConnectHeaders headers)
@@ -228,13 +254,22 @@ internal sealed class WorkerSourceTask : WorkerTask
             return;
         }
 
+        // After Acknowledge the handle may already serve another record: use only report and record from here on.
         submitted.Acknowledge();
         _metrics.RecordWritten();
-        CommitRecord(record, new RecordMetadata(report.Topic, report.Partition.Value, report.Offset.Value, report.Message.Timestamp.UnixTimestampMs));
+        if (_commitsRecords)
+        {
+            CommitRecord(record, new RecordMetadata(report.Topic, report.Partition.Value, report.Offset.Value, report.Message.Timestamp.UnixTimestampMs));
+        }
     }
 
     private void CommitRecord(SourceRecord record, RecordMetadata? metadata)
     {
+        if (!_commitsRecords)
+        {
+            return;
+        }
+
         try
         {
             var pending = _task.CommitRecordAsync(record, metadata, StoppingToken);
@@ -341,5 +376,65 @@ internal sealed class WorkerSourceTask : WorkerTask
         _transforms.Dispose();
         _converters.Dispose();
         _errors.Dispose();
+    }
+
+    private InFlightRecord RentInFlightRecord(SourceRecord record)
+    {
+        InFlightRecord? reused;
+        lock (_inFlightPool)
+        {
+            _inFlightPool.TryPop(out reused);
+        }
+
+        var inFlight = reused ?? new InFlightRecord(this);
+        inFlight.Use(record);
+        return inFlight;
+    }
+
+    private void ReturnInFlightRecord(InFlightRecord inFlight)
+    {
+        lock (_inFlightPool)
+        {
+            if (_inFlightPool.Count < InFlightPoolLimit)
+            {
+                _inFlightPool.Push(inFlight);
+            }
+        }
+    }
+
+    /// <summary>
+    /// A record handed to the producer: its place in <see cref="SubmittedRecords"/> and the target of its delivery
+    /// callback, in one object. Once delivered and settled it goes back to the task's pool with its callback, so a task
+    /// in steady state allocates neither per record.
+    /// </summary>
+    private sealed class InFlightRecord : SubmittedRecords.SubmittedRecord
+    {
+        private readonly WorkerSourceTask _task;
+        private SourceRecord? _record;
+
+        public InFlightRecord(WorkerSourceTask task)
+            : base(null, null)
+        {
+            _task = task;
+            Callback = OnDelivery;
+        }
+
+        /// <summary>The producer's delivery callback for the current record.</summary>
+        public Action<DeliveryReport<byte[]?, byte[]?>> Callback { get; }
+
+        public void Use(SourceRecord record)
+        {
+            Reuse(record.SourcePartition, record.SourceOffset);
+            _record = record;
+        }
+
+        protected internal override void OnSettled()
+        {
+            _record = null;
+            _task.ReturnInFlightRecord(this);
+        }
+
+        // Everything the task needs is read before the acknowledgement, after which this object may be reused.
+        private void OnDelivery(DeliveryReport<byte[]?, byte[]?> report) => _task.OnDelivery(report, _record!, this);
     }
 }

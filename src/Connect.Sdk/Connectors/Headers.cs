@@ -7,21 +7,47 @@ namespace Connect.Sdk.Connectors;
 /// The ordered, mutable headers of a record. Keys may repeat; typed <c>Add…</c> methods attach the matching schema,
 /// and <see cref="LastWithName(string)"/> finds the latest value of a key.
 /// </summary>
+/// <remarks>
+/// Copies made with <see cref="Duplicate"/> (as every new record made from another one does) share the headers with
+/// their original until either of them is changed, which then copies them first: a record copied by a transform costs
+/// no copy of unchanged headers, and an empty collection allocates no list.
+/// </remarks>
 public sealed class Headers : IEnumerable<Header>, IEquatable<Headers>
 {
-    private readonly List<Header> _headers;
+    /// <summary>The list of every empty collection; never changed, since <see cref="_shared"/> is true with it.</summary>
+    private static readonly List<Header> NoHeaders = [];
+
+    private List<Header> _headers;
+
+    /// <summary>Whether <see cref="_headers"/> may be seen by another collection, so it must be copied before a change.</summary>
+    private bool _shared;
 
     /// <summary>Creates an empty header collection.</summary>
     public Headers()
     {
-        _headers = [];
+        _headers = NoHeaders;
+        _shared = true;
     }
 
     /// <summary>Creates a header collection holding the given headers in order.</summary>
     /// <param name="headers">The headers, or <see langword="null"/> for none.</param>
     public Headers(IEnumerable<Header>? headers)
     {
-        _headers = headers is null ? [] : [.. headers];
+        if (headers is null)
+        {
+            _headers = NoHeaders;
+            _shared = true;
+        }
+        else
+        {
+            _headers = [.. headers];
+        }
+    }
+
+    private Headers(List<Header> shared)
+    {
+        _headers = shared;
+        _shared = true;
     }
 
     /// <summary>The number of headers.</summary>
@@ -36,7 +62,7 @@ public sealed class Headers : IEnumerable<Header>, IEquatable<Headers>
     public Headers Add(Header header)
     {
         ArgumentNullException.ThrowIfNull(header);
-        _headers.Add(header);
+        Writable().Add(header);
         return this;
     }
 
@@ -197,14 +223,28 @@ public sealed class Headers : IEnumerable<Header>, IEquatable<Headers>
     /// <summary>All headers with a key, in the order they were added.</summary>
     /// <param name="key">The header key.</param>
     /// <returns>The headers.</returns>
-    public IEnumerable<Header> AllWithName(string key) => _headers.Where(h => h.Key == key);
+    public IEnumerable<Header> AllWithName(string key)
+    {
+        // Deferred, like the list query it replaces: the headers are read when the result is enumerated.
+        foreach (var header in _headers)
+        {
+            if (header.Key == key)
+            {
+                yield return header;
+            }
+        }
+    }
 
     /// <summary>Removes every header with a key.</summary>
     /// <param name="key">The header key.</param>
     /// <returns>This collection, for chaining.</returns>
     public Headers Remove(string key)
     {
-        _headers.RemoveAll(h => h.Key == key);
+        if (_headers.Exists(h => h.Key == key))
+        {
+            Writable().RemoveAll(h => h.Key == key);
+        }
+
         return this;
     }
 
@@ -216,7 +256,7 @@ public sealed class Headers : IEnumerable<Header>, IEquatable<Headers>
         var latest = LastWithName(key);
         if (latest is not null)
         {
-            _headers.RemoveAll(h => h.Key == key && !ReferenceEquals(h, latest));
+            Writable().RemoveAll(h => h.Key == key && !ReferenceEquals(h, latest));
         }
 
         return this;
@@ -237,8 +277,8 @@ public sealed class Headers : IEnumerable<Header>, IEquatable<Headers>
         }
 
         kept.Reverse();
-        _headers.Clear();
-        _headers.AddRange(kept);
+        _headers = kept;
+        _shared = false;
         return this;
     }
 
@@ -246,13 +286,18 @@ public sealed class Headers : IEnumerable<Header>, IEquatable<Headers>
     /// <returns>This collection, for chaining.</returns>
     public Headers Clear()
     {
-        _headers.Clear();
+        _headers = NoHeaders;
+        _shared = true;
         return this;
     }
 
     /// <summary>A copy that can be changed without changing this collection.</summary>
-    /// <returns>The copy.</returns>
-    public Headers Duplicate() => new(_headers);
+    /// <returns>The copy; it shares the headers with this collection until either is changed.</returns>
+    public Headers Duplicate()
+    {
+        _shared = true;
+        return new Headers(_headers);
+    }
 
     /// <summary>Replaces each header by what a function returns for it; a <see langword="null"/> result removes it.</summary>
     /// <param name="transform">The function.</param>
@@ -269,13 +314,25 @@ public sealed class Headers : IEnumerable<Header>, IEquatable<Headers>
             }
         }
 
-        _headers.Clear();
-        _headers.AddRange(results);
+        _headers = results;
+        _shared = false;
         return this;
     }
 
     /// <inheritdoc />
     public IEnumerator<Header> GetEnumerator() => _headers.GetEnumerator();
+
+    /// <summary>The list to change: this collection's own, copied first if it may be shared.</summary>
+    private List<Header> Writable()
+    {
+        if (_shared)
+        {
+            _headers = [.. _headers];
+            _shared = false;
+        }
+
+        return _headers;
+    }
 
     /// <inheritdoc />
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();

@@ -10,6 +10,9 @@ namespace Connect.Sdk.Converters;
 /// </summary>
 public sealed class ByteArrayConverter : IConverter, IHeaderConverter
 {
+    // SchemaAndValue is immutable: every null (key, tombstone) can share one.
+    private static readonly SchemaAndValue NullBytes = new(Schema.OptionalBytes, null);
+
     /// <inheritdoc />
     public void Configure(IReadOnlyDictionary<string, string> configs, bool isKey)
     {
@@ -39,7 +42,7 @@ public sealed class ByteArrayConverter : IConverter, IHeaderConverter
 
     /// <inheritdoc />
     public SchemaAndValue ToConnectData(string topic, Headers? headers, byte[]? value) =>
-        new(Schema.OptionalBytes, value);
+        value is null ? NullBytes : new(Schema.OptionalBytes, value);
 
     /// <inheritdoc />
     public SchemaAndValue ToConnectHeader(string topic, string headerKey, byte[]? value) => ToConnectData(topic, null, value);

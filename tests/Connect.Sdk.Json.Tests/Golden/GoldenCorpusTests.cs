@@ -56,6 +56,22 @@ public class GoldenCorpusTests
             .Should().BeTrue($"reading {golden.Json} should give {expected.Value} but gave {result.Value}");
     }
 
+    [Theory]
+    [MemberData(nameof(Readable))]
+    public void Deserialize_Twice_GivesTheSameSchemaAndValue(string name)
+    {
+        // The second read of an envelope recognizes its schema member without tokenizing it again.
+        var golden = GoldenCorpus.Cases[name];
+        var bytes = golden.Json is null ? null : Encoding.UTF8.GetBytes(golden.Json);
+        var converter = ConverterFor(golden);
+
+        var first = converter.ToConnectData(Topic, null, bytes);
+        var second = converter.ToConnectData(Topic, null, bytes);
+
+        second.Schema.Should().Be(first.Schema);
+        ConnectValueComparer.Instance.Equals(second.Value, first.Value).Should().BeTrue($"reading {golden.Json} twice should give the same value");
+    }
+
     [Fact]
     public void Readme_ListsEveryCaseWithItsSource()
     {

@@ -125,5 +125,35 @@ public class SubmittedRecordsTests
         submitted.TakeCommittable().Offsets[PartitionA].Should().BeEquivalentTo(Offset(999));
     }
 
+    [Fact]
+    public void OnSettled_CalledOnceAcknowledgedAndEveryEarlierRecordOfItsPartitionIs()
+    {
+        var submitted = new SubmittedRecords();
+        var settled = new List<string>();
+        var a0 = new SettlingRecord(PartitionA, Offset(0), "a0", settled);
+        var a1 = new SettlingRecord(PartitionA, Offset(1), "a1", settled);
+        var b0 = new SettlingRecord(PartitionB, Offset(0), "b0", settled);
+        var none = new SettlingRecord(null, null, "none", settled);
+        foreach (var record in new[] { a0, a1, b0, none })
+        {
+            submitted.Submit(record);
+        }
+
+        a1.Acknowledge();
+        settled.Should().BeEmpty("a0 is still in flight");
+        none.Acknowledge();
+        b0.Acknowledge();
+        a0.Acknowledge();
+
+        settled.Should().Equal("none", "b0", "a0", "a1");
+        submitted.TakeCommittable().Offsets[PartitionA].Should().BeEquivalentTo(Offset(1));
+    }
+
     private static Dictionary<string, object?> Offset(long position) => new() { ["position"] = position };
+
+    private sealed class SettlingRecord(IReadOnlyDictionary<string, object?>? partition, IReadOnlyDictionary<string, object?>? offset, string name, List<string> settled)
+        : SubmittedRecords.SubmittedRecord(partition, offset)
+    {
+        protected internal override void OnSettled() => settled.Add(name);
+    }
 }

@@ -1,6 +1,7 @@
 using Connect.Sdk.Connectors;
 using Connect.Sdk.Data;
 using Connect.Sdk.Errors;
+using Connect.Sdk.Source;
 
 namespace Connect.Sdk.Tests.Connectors;
 
@@ -139,5 +140,81 @@ public class HeadersTests
         header.With(Schema.Int32, 1).Should().Be(new Header("k", Schema.Int32, 1));
         header.Rename("n").Should().Be(new Header("n", Schema.String, "v"));
         header.Should().Be(new Header("k", Schema.String, "v"));
+    }
+
+    [Fact]
+    public void Duplicate_ChangingTheOriginal_LeavesTheCopyAlone()
+    {
+        var original = new Headers().AddString("a", "1").AddString("b", "2");
+        var copy = original.Duplicate();
+
+        original.AddString("c", "3").Remove("a");
+
+        copy.Select(h => h.Key).Should().Equal("a", "b");
+        original.Select(h => h.Key).Should().Equal("b", "c");
+    }
+
+    [Fact]
+    public void Duplicate_EveryChangeOnACopy_LeavesTheOriginalAlone()
+    {
+        var original = new Headers().AddString("a", "1").AddString("a", "2").AddString("b", "3");
+        var changes = new Func<Headers, Headers>[]
+        {
+            h => h.AddString("c", "4"),
+            h => h.Remove("a"),
+            h => h.RetainLatest("a"),
+            h => h.RetainLatest(),
+            h => h.Clear(),
+            h => h.Apply(header => header.Key == "b" ? null : header.Rename("z")),
+        };
+
+        foreach (var change in changes)
+        {
+            change(original.Duplicate());
+        }
+
+        original.Select(h => $"{h.Key}={h.Value}").Should().Equal("a=1", "a=2", "b=3");
+    }
+
+    [Fact]
+    public void Duplicate_OfACopy_AndRecordsMadeFromRecords_AreIndependent()
+    {
+        var record = new SourceRecord(null, null, "t", headers: new Headers().AddString("a", "1"));
+        var renamed = record.WithTopic("u");
+        var again = renamed.WithTopic("v");
+
+        renamed.Headers.AddString("b", "2");
+        again.Headers.Remove("a");
+
+        record.Headers.Select(h => h.Key).Should().Equal("a");
+        renamed.Headers.Select(h => h.Key).Should().Equal("a", "b");
+        again.Headers.Should().BeEmpty();
+    }
+
+    [Fact]
+    public void EmptyHeaders_AddToOne_LeavesOthersEmpty()
+    {
+        var first = new Headers();
+        var second = new Headers(null);
+        var cleared = new Headers().AddString("x", "1").Clear();
+
+        first.AddString("a", "1");
+        cleared.AddString("b", "2");
+
+        second.IsEmpty.Should().BeTrue();
+        new Headers().IsEmpty.Should().BeTrue();
+        first.Select(h => h.Key).Should().Equal("a");
+        cleared.Select(h => h.Key).Should().Equal("b");
+    }
+
+    [Fact]
+    public void AllWithName_IsDeferred_SeesHeadersAddedBeforeEnumeration()
+    {
+        var headers = new Headers().AddString("a", "1");
+        var all = headers.AllWithName("a");
+
+        headers.AddString("a", "2");
+
+        all.Select(h => h.Value).Should().Equal("1", "2");
     }
 }

@@ -1,0 +1,167 @@
+using System.Globalization;
+using Connect.Sdk.Runtime.Configuration;
+using Connect.Sdk.Runtime.Herder;
+using Connect.Sdk.Runtime.Metrics;
+using Connect.Sdk.Runtime.Plugins;
+using Connect.Sdk.Runtime.Storage;
+using Connect.Sdk.Runtime.Worker;
+using Microsoft.Extensions.Logging;
+
+namespace Connect.Sdk.Benchmarks.EndToEnd;
+
+/// <summary>The Kafka client settings shared by the worker and the raw baselines, so both run with the same ones.</summary>
+internal static class ClientSettings
+{
+    /// <summary>The producers' <c>linger.ms</c>, for the worker (<c>producer.linger.ms</c>) and the raw producer alike.</summary>
+    public const int LingerMs = 5;
+
+    /// <summary>What <c>ConnectWorker</c> gives its source tasks' producers (acks=all, idempotence, no message timeout),
+    /// plus the linger the worker is configured with.</summary>
+    public static Dictionary<string, string> Producer(string bootstrapServers, string clientId) => new(StringComparer.Ordinal)
+    {
+        ["bootstrap.servers"] = bootstrapServers,
+        ["client.id"] = clientId,
+        ["acks"] = "all",
+        ["enable.idempotence"] = "true",
+        ["message.timeout.ms"] = "0",
+        ["linger.ms"] = LingerMs.ToString(CultureInfo.InvariantCulture),
+    };
+
+    /// <summary>What <c>ConnectWorker</c> gives its sink tasks' consumers.</summary>
+    public static Dictionary<string, string> Consumer(string bootstrapServers, string groupId, string clientId) => new(StringComparer.Ordinal)
+    {
+        ["bootstrap.servers"] = bootstrapServers,
+        ["group.id"] = groupId,
+        ["client.id"] = clientId,
+        ["enable.auto.commit"] = "false",
+        ["auto.offset.reset"] = "earliest",
+        ["partition.assignment.strategy"] = "cooperative-sticky",
+    };
+}
+
+/// <summary>A standalone worker (<see cref="ConnectWorker"/> and <see cref="StandaloneHerder"/>, offsets in memory)
+/// against the development cluster, with the benchmark connectors registered.</summary>
+internal sealed class BenchWorker : IAsyncDisposable
+{
+    public const string ByteArrayConverter = "org.apache.kafka.connect.converters.ByteArrayConverter";
+    public const string JsonConverter = "org.apache.kafka.connect.json.JsonConverter";
+
+    private readonly MemoryOffsetBackingStore _offsets;
+    private readonly ConnectMetrics _metrics;
+
+    private BenchWorker(StandaloneHerder herder, MemoryOffsetBackingStore offsets, ConnectMetrics metrics)
+    {
+        Herder = herder;
+        _offsets = offsets;
+        _metrics = metrics;
+    }
+
+    public StandaloneHerder Herder { get; }
+
+    public static async Task<BenchWorker> StartAsync(string bootstrapServers, ILoggerFactory loggerFactory)
+    {
+        var props = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            [WorkerConfig.BootstrapServersConfig] = bootstrapServers,
+            [WorkerConfig.KeyConverterConfig] = ByteArrayConverter,
+            [WorkerConfig.ValueConverterConfig] = ByteArrayConverter,
+            [WorkerConfig.TaskShutdownTimeoutConfig] = "10000",
+            ["producer.linger.ms"] = ClientSettings.LingerMs.ToString(CultureInfo.InvariantCulture),
+        };
+        var offsets = new MemoryOffsetBackingStore();
+        await offsets.StartAsync();
+        var plugins = PluginRegistry.FromApplication()
+            .AddType(typeof(BenchSourceConnector))
+            .AddType(typeof(AckingBenchSourceConnector))
+            .AddType(typeof(NullSinkConnector));
+        var metrics = new ConnectMetrics();
+        var worker = new ConnectWorker(new WorkerConfig(props), plugins, offsets, ConfigTransformer.FromWorkerConfig(props), metrics, loggerFactory, "bench-worker");
+        return new BenchWorker(new StandaloneHerder(worker, loggerFactory), offsets, metrics);
+    }
+
+    /// <summary>Creates a source connector whose tasks poll the feed <paramref name="feedId"/>; with
+    /// <paramref name="acking"/> they also report each acknowledged record to it.</summary>
+    public Task StartSourceAsync(string name, string feedId, int tasks = 1, IReadOnlyDictionary<string, string>? extra = null, bool acking = false) =>
+        StartAsync(name, new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["connector.class"] = (acking ? typeof(AckingBenchSourceConnector) : typeof(BenchSourceConnector)).FullName!,
+            ["tasks.max"] = tasks.ToString(CultureInfo.InvariantCulture),
+            [FeedRegistry.FeedConfig] = feedId,
+        }, extra);
+
+    /// <summary>Creates a null sink connector on a topic whose task reports to the probe <paramref name="probeId"/>.</summary>
+    public Task StartSinkAsync(string name, string topic, string probeId) =>
+        StartAsync(name, new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["connector.class"] = typeof(NullSinkConnector).FullName!,
+            ["tasks.max"] = "1",
+            ["topics"] = topic,
+            [SinkProbe.ProbeConfig] = probeId,
+        }, null);
+
+    public Task DeleteAsync(string name) => Herder.DeleteConnectorAsync(name);
+
+    /// <summary>The records a source connector's tasks wrote to Kafka (acknowledged), from the worker's task metrics.</summary>
+    public long Written(string name, int tasks = 1)
+    {
+        long written = 0;
+        for (var task = 0; task < tasks; task++)
+        {
+            written += Herder.Worker.TaskMetrics(new ConnectorTaskId(name, task))?.Written ?? 0;
+        }
+
+        return written;
+    }
+
+    /// <summary>Waits, on a thread of its own checking every millisecond, until a source connector has written
+    /// <paramref name="records"/> records.</summary>
+    /// <returns>A snapshot taken as soon as it had.</returns>
+    public Task<Snapshot> WhenWrittenAsync(string name, long records, TimeSpan timeout) => RawClient.RunOnOwnThread(() =>
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (Written(name) < records)
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"Waited {timeout.TotalSeconds:F0} s for {records:N0} records from {Describe(name)} ({Written(name):N0} written)");
+            }
+
+            Thread.Sleep(1);
+        }
+
+        return Snapshot.Take();
+    });
+
+    /// <summary>Describes the connector's and tasks' states, with the first failure trace, for error messages.</summary>
+    public string Describe(string name)
+    {
+        try
+        {
+            var status = Herder.ConnectorStatus(name);
+            var failed = status.Tasks.FirstOrDefault(t => t.Status.Trace is not null);
+            return $"connector {name}: {status.Connector.State}, tasks: {string.Join(", ", status.Tasks.Select(t => t.Status.State))}"
+                + (failed is null ? string.Empty : Environment.NewLine + failed.Status.Trace);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            return $"connector {name}: no status ({e.Message})";
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Herder.DisposeAsync();
+        _offsets.Dispose();
+        _metrics.Dispose();
+    }
+
+    private async Task StartAsync(string name, Dictionary<string, string> config, IReadOnlyDictionary<string, string>? extra)
+    {
+        foreach (var (key, value) in extra ?? new Dictionary<string, string>())
+        {
+            config[key] = value;
+        }
+
+        await Herder.PutConnectorConfigAsync(name, config, allowReplace: false);
+    }
+}

@@ -1,0 +1,189 @@
+using System.Globalization;
+using System.Reflection;
+using System.Runtime.InteropServices;
+using System.Text;
+
+namespace Connect.Sdk.Benchmarks.EndToEnd;
+
+/// <summary>Prints the results as Markdown tables with the ratios against issue 10's targets.</summary>
+internal static class Report
+{
+    public const double MinThroughputRatio = 0.8;
+    public const double MaxExtraBytesPerRecord = 64;
+    public const double MinJsonRatio = 0.5;
+    public const double MaxExtraP99Ms = 1.0;
+    public const long MaxRssBytes = 256L * 1024 * 1024;
+
+    /// <summary>The heading line every report starts with; the smoke test looks for it.</summary>
+    public const string Title = "## Connect.Sdk end-to-end benchmarks";
+
+    public static string Render(Results results, HarnessOptions options, MachineInfo machine)
+    {
+        var text = new StringBuilder();
+        text.AppendLine(CultureInfo.InvariantCulture, $"{Title} ({(options.Smoke ? "smoke run: every case ran very briefly, the figures mean nothing" : "full run")})");
+        text.AppendLine();
+        text.AppendLine(CultureInfo.InvariantCulture, $"- Machine: {machine.Cores} cores ({machine.Cpu}), {machine.Os}; load average (1/5/15 min) {machine.LoadAtStart} at the start, {machine.LoadAtEnd} at the end.");
+        text.AppendLine(CultureInfo.InvariantCulture, $"- Software: {RuntimeInformation.FrameworkDescription}, {machine.GcMode} GC, Confluent.Kafka {machine.ConfluentKafka}, librdkafka {machine.Librdkafka}; Kafka is librdkafka's mock cluster (1 broker) in the same process.");
+        text.AppendLine(CultureInfo.InvariantCulture, $"- Producers (worker and raw): acks=all, enable.idempotence=true, linger.ms={ClientSettings.LingerMs}, message.timeout.ms=0. Consumers: a new group each run, auto.offset.reset=earliest, cooperative-sticky.");
+        text.AppendLine(CultureInfo.InvariantCulture, $"- Each throughput figure is the median of {options.Rounds} run(s), raw and worker alternating. CPU is the process's CPU time (all threads, brokers included) per record; allocation is GC.GetTotalAllocatedBytes per record. Suite time {machine.Duration.TotalSeconds:F0} s.");
+        text.AppendLine();
+
+        if (results.Source.Count > 0 || results.Sink is not null)
+        {
+            text.AppendLine("### Source and sink paths: worker against the raw client");
+            text.AppendLine();
+            text.AppendLine("| Case | Raw records/s | Worker records/s | Ratio (target ≥ 0.80) | Raw CPU µs/rec | Worker CPU µs/rec | Raw B/rec | Worker B/rec | Extra B/rec (target ≤ 64) | Result |");
+            text.AppendLine("|---|--:|--:|--:|--:|--:|--:|--:|--:|---|");
+            foreach (var (size, (raw, worker)) in results.Source.OrderBy(e => e.Key))
+            {
+                text.AppendLine(ThroughputRow($"Source, {Size(size)} records, ByteArrayConverter", raw, worker));
+            }
+
+            if (results.Sink is { } sink)
+            {
+                text.AppendLine(ThroughputRow($"Sink, 100 B records, {options.SinkPartitions} partitions, null task", sink.Raw, sink.Worker));
+            }
+
+            text.AppendLine();
+            text.AppendLine("Runs (records/s, raw / worker): " + string.Join("; ", results.Source.OrderBy(e => e.Key)
+                .Select(e => $"source {Size(e.Key)}: {Runs(e.Value.Raw)} / {Runs(e.Value.Worker)}")
+                .Concat(results.Sink is { } s ? [$"sink: {Runs(s.Raw)} / {Runs(s.Worker)}"] : [])) + ".");
+            text.AppendLine();
+        }
+
+        if (results.Json is { } json && results.Source.TryGetValue(100, out var bytes100))
+        {
+            var reference = ThroughputResult.Median(bytes100.Worker);
+            text.AppendLine("### JSON path: a 20-field struct through JsonConverter in the worker");
+            text.AppendLine();
+            text.AppendLine("| Case | Payload B | Records/s | vs byte[] 100 B path (target ≥ 0.50) | vs byte[] path of the same size | CPU µs/rec | B/rec | Result |");
+            text.AppendLine("|---|--:|--:|--:|--:|--:|--:|---|");
+            text.AppendLine(JsonRow("schemas.enable=true", json.SchemasPayloadBytes, json.Schemas, reference, json.BytesLikeSchemas));
+            text.AppendLine(JsonRow("schemas.enable=false", json.PlainPayloadBytes, json.Plain, reference, json.BytesLikePlain));
+            text.AppendLine(Invariant($"| byte[] (reference) | 100 | {reference.RecordsPerSecond:N0} | 1.00 | | {reference.CpuMicrosPerRecord:F2} | {reference.AllocatedPerRecord:F0} | |"));
+            text.AppendLine(Invariant($"| byte[] (reference) | {json.SchemasPayloadBytes} | {json.BytesLikeSchemas.RecordsPerSecond:N0} | {json.BytesLikeSchemas.RecordsPerSecond / reference.RecordsPerSecond:F2} | 1.00 | {json.BytesLikeSchemas.CpuMicrosPerRecord:F2} | {json.BytesLikeSchemas.AllocatedPerRecord:F0} | |"));
+            text.AppendLine(Invariant($"| byte[] (reference) | {json.PlainPayloadBytes} | {json.BytesLikePlain.RecordsPerSecond:N0} | {json.BytesLikePlain.RecordsPerSecond / reference.RecordsPerSecond:F2} | 1.00 | {json.BytesLikePlain.CpuMicrosPerRecord:F2} | {json.BytesLikePlain.AllocatedPerRecord:F0} | |"));
+            text.AppendLine();
+        }
+
+        if (results.Latency.Count > 0)
+        {
+            text.AppendLine(Invariant($"### Latency from poll to acknowledgement at fixed rates (linger.ms={ClientSettings.LingerMs} for both)"));
+            text.AppendLine();
+            text.AppendLine("| Rate | Raw p50 ms | Raw p99 ms | Worker p50 ms | Worker p99 ms | p99 difference (target ≤ +1 ms) | Raw max ms | Worker max ms | Records raw / worker | Result |");
+            text.AppendLine("|---|--:|--:|--:|--:|--:|--:|--:|--:|---|");
+            foreach (var (raw, worker) in results.Latency)
+            {
+                var difference = worker.P99Ms - raw.P99Ms;
+                text.AppendLine(Invariant(
+                    $"| {raw.TargetRate:N0}/s | {raw.P50Ms:F2} | {raw.P99Ms:F2} | {worker.P50Ms:F2} | {worker.P99Ms:F2} | {difference:+0.00;-0.00} | {raw.MaxMs:F1} | {worker.MaxMs:F1} | {raw.Records:N0} / {worker.Records:N0} | {Verdict(difference <= MaxExtraP99Ms)} |"));
+            }
+
+            text.AppendLine();
+        }
+
+        if (results.Memory is { } memory)
+        {
+            text.AppendLine(Invariant($"### Memory: a worker process running {memory.Tasks} source tasks for {memory.Seconds:F0} s at {options.MemoryLoadShare:P0} of the measured maximum"));
+            text.AppendLine();
+            text.AppendLine("| Tasks | Target records/s | Achieved records/s | Peak RSS MB (target < 256) | Steady RSS MB | Peak GC heap MB | Steady GC heap MB | Gen 2 GCs | Result |");
+            text.AppendLine("|---|--:|--:|--:|--:|--:|--:|--:|---|");
+            text.AppendLine(Invariant(
+                $"| {memory.Tasks} | {memory.TargetRate:N0} | {memory.AchievedRate:N0} | {Mb(memory.PeakRssBytes)} | {Mb(memory.SteadyRssBytes)} | {Mb(memory.PeakGcHeapBytes)} | {Mb(memory.SteadyGcHeapBytes)} | {memory.Gen2Collections} | {Verdict(memory.PeakRssBytes < MaxRssBytes)} |"));
+            if (memory.Note is not null)
+            {
+                text.AppendLine();
+                text.AppendLine("**The run was " + memory.Note + ".**");
+            }
+
+            text.AppendLine();
+            text.AppendLine("The worker runs in a process of its own (RSS is the worker's alone); the development cluster stays in the harness process. Steady = average of the last third of the per-second samples; GC heap = heap size after the latest GC.");
+            text.AppendLine();
+        }
+
+        foreach (var profile in results.AllocationProfiles)
+        {
+            text.AppendLine(profile);
+        }
+
+        return text.ToString();
+    }
+
+    private static string ThroughputRow(string name, IReadOnlyList<ThroughputResult> rawRuns, IReadOnlyList<ThroughputResult> workerRuns)
+    {
+        var raw = ThroughputResult.Median(rawRuns);
+        var worker = ThroughputResult.Median(workerRuns);
+        var ratio = worker.RecordsPerSecond / raw.RecordsPerSecond;
+        var extra = worker.AllocatedPerRecord - raw.AllocatedPerRecord;
+        var verdict = (ratio >= MinThroughputRatio, extra <= MaxExtraBytesPerRecord) switch
+        {
+            (true, true) => "meets both",
+            (true, false) => "throughput met; **allocation missed**",
+            (false, true) => "**throughput missed**; allocation met",
+            _ => "**both missed**",
+        };
+        return Invariant(
+            $"| {name} | {raw.RecordsPerSecond:N0} | {worker.RecordsPerSecond:N0} | {ratio:F2} | {raw.CpuMicrosPerRecord:F2} | {worker.CpuMicrosPerRecord:F2} | {raw.AllocatedPerRecord:F0} | {worker.AllocatedPerRecord:F0} | {extra:+0;-0} | {verdict} |");
+    }
+
+    private static string JsonRow(string name, int payload, ThroughputResult json, ThroughputResult reference, ThroughputResult sameSize)
+    {
+        var ratio = json.RecordsPerSecond / reference.RecordsPerSecond;
+        return Invariant(
+            $"| JsonConverter, {name} | {payload} | {json.RecordsPerSecond:N0} | {ratio:F2} | {json.RecordsPerSecond / sameSize.RecordsPerSecond:F2} | {json.CpuMicrosPerRecord:F2} | {json.AllocatedPerRecord:F0} | {Verdict(ratio >= MinJsonRatio)} |");
+    }
+
+    private static string Runs(IEnumerable<ThroughputResult> runs) => string.Join(", ", runs.Select(r => r.RecordsPerSecond.ToString("N0", CultureInfo.InvariantCulture)));
+
+    private static string Verdict(bool met) => met ? "meets" : "**missed**";
+
+    private static string Size(int bytes) => bytes >= 1024 ? $"{bytes / 1024} KB" : $"{bytes} B";
+
+    private static string Mb(long bytes) => (bytes / 1048576.0).ToString("F1", CultureInfo.InvariantCulture);
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}
+
+/// <summary>Where the run happened.</summary>
+internal sealed record MachineInfo(int Cores, string Cpu, string Os, string GcMode, string ConfluentKafka, string Librdkafka, string LoadAtStart)
+{
+    public string LoadAtEnd { get; set; } = "?";
+
+    public TimeSpan Duration { get; set; }
+
+    public static MachineInfo Describe() => new(
+        Environment.ProcessorCount,
+        FirstValue("/proc/cpuinfo", "model name", ':') ?? RuntimeInformation.ProcessArchitecture.ToString(),
+        FirstValue("/etc/os-release", "PRETTY_NAME", '=')?.Trim('"') ?? RuntimeInformation.OSDescription,
+        System.Runtime.GCSettings.IsServerGC ? "server" : "workstation",
+        typeof(Confluent.Kafka.Library).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "?",
+        Confluent.Kafka.Library.VersionString,
+        LoadAverage());
+
+    public static string LoadAverage()
+    {
+        try
+        {
+            return string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3));
+        }
+        catch (IOException)
+        {
+            return "?";
+        }
+    }
+
+    private static string? FirstValue(string file, string key, char separator)
+    {
+        try
+        {
+            return File.ReadLines(file)
+                .Where(l => l.StartsWith(key, StringComparison.Ordinal))
+                .Select(l => l[(l.IndexOf(separator, StringComparison.Ordinal) + 1)..].Trim())
+                .FirstOrDefault();
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+    }
+}

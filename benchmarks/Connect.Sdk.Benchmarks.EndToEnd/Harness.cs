@@ -94,15 +94,25 @@ internal sealed class Harness : IAsyncDisposable
             var (warmUp, records) = size == 100 ? (_options.Source100WarmUp, _options.Source100Records) : (_options.Source1KWarmUp, _options.Source1KRecords);
             var raw = new List<ThroughputResult>();
             var worker = new List<ThroughputResult>();
-            for (var round = 1; round <= _options.Rounds; round++)
+            for (var round = 1; round <= _options.SourceRounds; round++)
             {
-                raw.Add(await Profiled($"raw Produce() loop, {size} B", records, () => RawClient.ProduceAsync(_cluster.BootstrapServers, topic, payloads, warmUp, records, _options.Timeout)));
-                Progress($"source {size} B round {round}: raw", raw[^1]);
-                worker.Add(await Profiled($"worker source task, {size} B", records, () => WorkerSourceAsync($"source-{size}", i => ByteRecord(topic, payloads, i), warmUp, records)));
-                Progress($"source {size} B round {round}: worker", worker[^1]);
+                if (_options.Side is null or "raw")
+                {
+                    raw.Add(await Profiled($"raw Produce() loop, {size} B", records, () => RawClient.ProduceAsync(_cluster.BootstrapServers, topic, payloads, warmUp, records, _options.Timeout)));
+                    Progress($"source {size} B round {round}: raw", raw[^1]);
+                }
+
+                if (_options.Side is null or "worker")
+                {
+                    worker.Add(await Profiled($"worker source task, {size} B", records, () => WorkerSourceAsync($"source-{size}", i => ByteRecord(topic, payloads, i), warmUp, records)));
+                    Progress($"source {size} B round {round}: worker", worker[^1]);
+                }
             }
 
-            Results.Source[size] = (raw, worker);
+            if (_options.Side is null)
+            {
+                Results.Source[size] = (raw, worker);
+            }
         }
     }
 
@@ -115,7 +125,7 @@ internal sealed class Harness : IAsyncDisposable
         _log.WriteLine($"sink: filled {topic} with {_options.SinkRecords:N0} records in {watch.Elapsed.TotalSeconds:F1} s");
         var raw = new List<ThroughputResult>();
         var worker = new List<ThroughputResult>();
-        for (var round = 1; round <= _options.Rounds; round++)
+        for (var round = 1; round <= _options.SinkRounds; round++)
         {
             raw.Add(await Profiled("raw Consume() loop", _options.SinkRecords, () => RawClient.ConsumeAsync(_cluster.BootstrapServers, topic, $"raw-sink-{round}", _options.SinkRecords, _options.Timeout)));
             Progress($"sink round {round}: raw", raw[^1]);
@@ -148,7 +158,7 @@ internal sealed class Harness : IAsyncDisposable
             list.Add(result);
         }
 
-        for (var round = 1; round <= _options.Rounds; round++)
+        for (var round = 1; round <= _options.JsonRounds; round++)
         {
             foreach (var schemas in new[] { true, false })
             {

@@ -14,19 +14,29 @@ internal sealed record HarnessOptions
 
     public string? MarkdownPath { get; init; }
 
-    /// <summary>Raw and worker runs of each throughput case, alternating; the median run is reported.</summary>
-    public int Rounds => Smoke ? 1 : 3;
+    /// <summary>For profiling one side of the throughput cases: <c>raw</c> or <c>worker</c> runs only that side (the
+    /// report then has no ratios); <see langword="null"/> runs both.</summary>
+    public string? Side { get; init; }
+
+    /// <summary>Raw and worker runs of each source case, alternating; medians are reported.</summary>
+    public int SourceRounds => Smoke ? 1 : 5;
+
+    /// <summary>Raw and worker runs of the sink case (each reads the whole topic, about 6 s).</summary>
+    public int SinkRounds => Smoke ? 1 : 3;
+
+    /// <summary>Runs of each JSON-path case.</summary>
+    public int JsonRounds => Smoke ? 1 : 3;
 
     /// <summary>Records a source task returns per poll.</summary>
     public int BatchSize => Smoke ? 500 : 1_000;
 
     public long Source100WarmUp => Smoke ? 5_000 : 100_000;
 
-    public long Source100Records => Smoke ? 20_000 : 600_000;
+    public long Source100Records => Smoke ? 20_000 : 1_500_000;
 
     public long Source1KWarmUp => Smoke ? 2_000 : 20_000;
 
-    public long Source1KRecords => Smoke ? 5_000 : 150_000;
+    public long Source1KRecords => Smoke ? 5_000 : 500_000;
 
     /// <summary>32 partitions hold 1M records of 100 B well inside the mock cluster's 5 MiB per partition.</summary>
     public int SinkPartitions => 32;
@@ -35,7 +45,7 @@ internal sealed record HarnessOptions
 
     public long JsonWarmUp => Smoke ? 2_000 : 20_000;
 
-    public long JsonRecords => Smoke ? 5_000 : 100_000;
+    public long JsonRecords => Smoke ? 5_000 : 200_000;
 
     public IReadOnlyList<double> LatencyRates => [1_000, 10_000];
 

@@ -7,6 +7,7 @@ using Microsoft.Extensions.Logging;
 //   --cases          a subset of the cases (json and memory also run the 100 B source case they compare with)
 //   --alloc-profile  also sample allocations by type (runtime GCAllocationTick events) in the throughput cases
 //   --markdown FILE  also write the report to FILE
+//   --side raw|worker  run only that side of the source case (for profiling the process with perf or dotnet-trace)
 // Progress goes to standard error, the report to standard output.
 // Only warnings and errors are logged, to standard error.
 using var loggerFactory = LoggerFactory.Create(logging => logging
@@ -28,7 +29,8 @@ for (var i = 0; i < args.Length; i++)
         "--alloc-profile" => options with { AllocationProfile = true },
         "--cases" when i + 1 < args.Length => options with { Cases = ParseCases(args[++i]) },
         "--markdown" when i + 1 < args.Length => options with { MarkdownPath = args[++i] },
-        _ => throw new ArgumentException($"Unknown argument {args[i]}. Usage: [--smoke] [--cases {string.Join(',', HarnessOptions.AllCases)}] [--alloc-profile] [--markdown FILE]"),
+        "--side" when i + 1 < args.Length && args[i + 1] is "raw" or "worker" => options with { Side = args[++i] },
+        _ => throw new ArgumentException($"Unknown argument {args[i]}. Usage: [--smoke] [--cases {string.Join(',', HarnessOptions.AllCases)}] [--alloc-profile] [--markdown FILE] [--side raw|worker]"),
     };
 }
 

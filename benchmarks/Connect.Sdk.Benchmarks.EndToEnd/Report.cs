@@ -25,7 +25,7 @@ internal static class Report
         text.AppendLine(CultureInfo.InvariantCulture, $"- Machine: {machine.Cores} cores ({machine.Cpu}), {machine.Os}; load average (1/5/15 min) {machine.LoadAtStart} at the start, {machine.LoadAtEnd} at the end.");
         text.AppendLine(CultureInfo.InvariantCulture, $"- Software: {RuntimeInformation.FrameworkDescription}, {machine.GcMode} GC, Confluent.Kafka {machine.ConfluentKafka}, librdkafka {machine.Librdkafka}; Kafka is librdkafka's mock cluster (1 broker) in the same process.");
         text.AppendLine(CultureInfo.InvariantCulture, $"- Producers (worker and raw): acks=all, enable.idempotence=true, linger.ms={ClientSettings.LingerMs}, message.timeout.ms=0. Consumers: a new group each run, auto.offset.reset=earliest, cooperative-sticky.");
-        text.AppendLine(CultureInfo.InvariantCulture, $"- Each throughput figure is the median of {options.Rounds} run(s), raw and worker alternating. CPU is the process's CPU time (all threads, brokers included) per record; allocation is GC.GetTotalAllocatedBytes per record. Suite time {machine.Duration.TotalSeconds:F0} s.");
+        text.AppendLine(CultureInfo.InvariantCulture, $"- Raw and worker runs alternate ({options.SourceRounds} rounds per source case, {options.SinkRounds} for the sink, {options.JsonRounds} for JSON); each figure is the median over the rounds, and a ratio is the median of the ratios of each round's adjacent runs, which cancels slow changes in the machine's load. CPU is the process's CPU time (all threads, the brokers' included) per record; allocation is GC.GetTotalAllocatedBytes (all threads) per record. Suite time {machine.Duration.TotalSeconds:F0} s.");
         text.AppendLine();
 
         if (results.Source.Count > 0 || results.Sink is not null)
@@ -45,7 +45,7 @@ internal static class Report
             }
 
             text.AppendLine();
-            text.AppendLine("Runs (records/s, raw / worker): " + string.Join("; ", results.Source.OrderBy(e => e.Key)
+            text.AppendLine("Every run, records/s (raw / worker, in order): " + string.Join("; ", results.Source.OrderBy(e => e.Key)
                 .Select(e => $"source {Size(e.Key)}: {Runs(e.Value.Raw)} / {Runs(e.Value.Worker)}")
                 .Concat(results.Sink is { } s ? [$"sink: {Runs(s.Raw)} / {Runs(s.Worker)}"] : [])) + ".");
             text.AppendLine();
@@ -113,8 +113,8 @@ internal static class Report
     {
         var raw = ThroughputResult.Median(rawRuns);
         var worker = ThroughputResult.Median(workerRuns);
-        var ratio = worker.RecordsPerSecond / raw.RecordsPerSecond;
-        var extra = worker.AllocatedPerRecord - raw.AllocatedPerRecord;
+        var ratio = Median(rawRuns.Zip(workerRuns, (r, w) => w.RecordsPerSecond / r.RecordsPerSecond));
+        var extra = Median(workerRuns.Select(w => w.AllocatedPerRecord)) - Median(rawRuns.Select(r => r.AllocatedPerRecord));
         var verdict = (ratio >= MinThroughputRatio, extra <= MaxExtraBytesPerRecord) switch
         {
             (true, true) => "meets both",
@@ -131,6 +131,12 @@ internal static class Report
         var ratio = json.RecordsPerSecond / reference.RecordsPerSecond;
         return Invariant(
             $"| JsonConverter, {name} | {payload} | {json.RecordsPerSecond:N0} | {ratio:F2} | {json.RecordsPerSecond / sameSize.RecordsPerSecond:F2} | {json.CpuMicrosPerRecord:F2} | {json.AllocatedPerRecord:F0} | {Verdict(ratio >= MinJsonRatio)} |");
+    }
+
+    private static double Median(IEnumerable<double> values)
+    {
+        var sorted = values.Order().ToList();
+        return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
     }
 
     private static string Runs(IEnumerable<ThroughputResult> runs) => string.Join(", ", runs.Select(r => r.RecordsPerSecond.ToString("N0", CultureInfo.InvariantCulture)));

@@ -1,5 +1,6 @@
 using System.Collections;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Connect.Sdk.Data;
 using Connect.Sdk.Errors;
@@ -12,6 +13,9 @@ namespace Connect.Sdk.Json.Serialization;
 /// </summary>
 internal sealed class ConnectToJson
 {
+    // Struct field names escaped once per schema; a schema that is collected takes its entry with it.
+    private static readonly ConditionalWeakTable<Schema, JsonEncodedText?[]> FieldNames = new();
+
     private readonly JsonConverterConfig _config;
 
     public ConnectToJson(JsonConverterConfig config)
@@ -372,9 +376,20 @@ internal sealed class ConnectToJson
         }
 
         writer.WriteStartObject();
-        foreach (var field in schema.Fields)
+        var fields = schema.Fields;
+        var names = FieldNames.TryGetValue(schema, out var cached) ? cached : FieldNames.GetValue(schema, EncodeFieldNames);
+        for (var i = 0; i < fields.Count; i++)
         {
-            writer.WritePropertyName(field.Name);
+            var field = fields[i];
+            if (names[i] is { } name)
+            {
+                writer.WritePropertyName(name);
+            }
+            else
+            {
+                writer.WritePropertyName(field.Name);
+            }
+
             try
             {
                 // Kafka 3.5+ reads the raw slot so that replace.null.with.default=false writes null, not the default.
@@ -389,6 +404,13 @@ internal sealed class ConnectToJson
 
         writer.WriteEndObject();
     }
+
+    /// <summary>The field names as the writer would escape them, with <see cref="JacksonText.Encoder"/>; a name holding a
+    /// surrogate stays <see langword="null"/> and is written as a string each time, as before.</summary>
+    private static JsonEncodedText?[] EncodeFieldNames(Schema schema) =>
+        schema.Fields
+            .Select(f => JacksonText.HasSurrogate(f.Name) ? (JsonEncodedText?)null : JsonEncodedText.Encode(f.Name, JacksonText.Encoder))
+            .ToArray();
 
     private static bool AllKeysAreStrings(IDictionary map)
     {

@@ -7,34 +7,34 @@ namespace Connect.Sdk.Runtime.Tasks;
 /// offset is committed only once Kafka acknowledged that record and every earlier record of its source partition.
 /// </summary>
 /// <remarks>
-/// <para>Thread-safe: records are submitted on the task thread and acknowledged on the producer's thread.</para>
-/// <para>An acknowledgement that completes the head of its partition's queue removes every acknowledged record at the
-/// head right away and remembers the latest of their offsets, so memory holds only the records still in flight (and
-/// those behind them), not everything written since the last offset commit.</para>
+/// <para>Threading: <see cref="Submit(SubmittedRecord)"/> and <see cref="TakeCommittable"/> are called by the task's
+/// loop, one call at a time; <see cref="SubmittedRecord.Acknowledge"/> may be called from any thread (the producer's
+/// delivery thread) and takes no lock, so it never contends with the task's loop. The queues belong to the loop: an
+/// acknowledgement only flags its record, and the loop moves each queue past its acknowledged head records when it
+/// next submits to that queue and when it takes the committable offsets.</para>
+/// <para>So memory holds only the records still in flight and those behind them, not everything written since the
+/// last offset commit.</para>
 /// </remarks>
 internal sealed class SubmittedRecords
 {
-    private readonly object _gate = new();
     private readonly Dictionary<IReadOnlyDictionary<string, object?>, PartitionQueue> _byPartition =
         new(SourcePartitionComparer.Instance);
+
+    // Records without a source partition: never committed, queued only so that the loop settles them.
+    private readonly PartitionQueue _unpartitioned = new();
 
     // Tasks usually give all records of a source partition the same map instance: remember the last one looked up,
     // which spares hashing the map's entries for each record.
     private IReadOnlyDictionary<string, object?>? _lastPartition;
     private PartitionQueue? _lastQueue;
-    private int _inFlight;
+
+    // Counted apart, so that the loop and the acknowledging thread do not write the same memory for every record:
+    // submissions only by the loop, acknowledgements in an object of their own.
+    private long _submittedCount;
+    private readonly AcknowledgementCount _acknowledgedCount = new();
 
     /// <summary>The number of records submitted and not yet acknowledged.</summary>
-    public int InFlight
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return _inFlight;
-            }
-        }
-    }
+    public int InFlight => (int)(Volatile.Read(ref _submittedCount) - Interlocked.Read(ref _acknowledgedCount.Value));
 
     /// <summary>Registers a record about to be sent.</summary>
     /// <param name="partition">Its source partition, or null when it carries none (never committed).</param>
@@ -49,21 +49,17 @@ internal sealed class SubmittedRecords
 
     /// <summary>Registers a record about to be sent, as a handle of the caller's own (a subclass can carry what the
     /// producer's delivery callback needs, so one object serves both).</summary>
-    /// <param name="record">The handle, not submitted before.</param>
+    /// <param name="record">The handle, not submitted before (or settled and reused).</param>
     public void Submit(SubmittedRecord record)
     {
         ArgumentNullException.ThrowIfNull(record);
-        lock (_gate)
-        {
-            record.Owner = this;
-            _inFlight++;
-            if (record.Partition is { } partition)
-            {
-                var queue = ReferenceEquals(partition, _lastPartition) ? _lastQueue! : QueueOf(partition);
-                queue.Records.Enqueue(record);
-                record.Queue = queue;
-            }
-        }
+        var queue = record.Partition is not { } partition ? _unpartitioned
+            : ReferenceEquals(partition, _lastPartition) ? _lastQueue!
+            : QueueOf(partition);
+        Advance(queue);
+        record.Owner = this;
+        Volatile.Write(ref _submittedCount, _submittedCount + 1);
+        queue.Records.Enqueue(record);
     }
 
     /// <summary>Returns, per source partition, the latest offset among the records acknowledged (with every earlier
@@ -71,40 +67,39 @@ internal sealed class SubmittedRecords
     /// <returns>The committable offsets and how many records are still pending.</returns>
     public CommittableOffsets TakeCommittable()
     {
-        lock (_gate)
+        var offsets = new Dictionary<IReadOnlyDictionary<string, object?>, IReadOnlyDictionary<string, object?>?>(SourcePartitionComparer.Instance);
+        List<IReadOnlyDictionary<string, object?>>? emptied = null;
+        var pending = 0;
+        Advance(_unpartitioned);
+        foreach (var (partition, queue) in _byPartition)
         {
-            var offsets = new Dictionary<IReadOnlyDictionary<string, object?>, IReadOnlyDictionary<string, object?>?>(SourcePartitionComparer.Instance);
-            List<IReadOnlyDictionary<string, object?>>? emptied = null;
-            var pending = 0;
-            foreach (var (partition, queue) in _byPartition)
+            Advance(queue);
+            if (queue.Advanced)
             {
-                if (queue.Advanced)
-                {
-                    offsets[partition] = queue.Latest;
-                    queue.Advanced = false;
-                    queue.Latest = null;
-                }
-
-                pending += queue.Records.Count;
-                if (queue.Records.Count == 0)
-                {
-                    (emptied ??= []).Add(partition);
-                }
+                offsets[partition] = queue.Latest;
+                queue.Advanced = false;
+                queue.Latest = null;
             }
 
-            foreach (var partition in emptied ?? [])
+            pending += queue.Records.Count;
+            if (queue.Records.Count == 0)
             {
-                _byPartition.Remove(partition);
+                (emptied ??= []).Add(partition);
             }
-
-            if (emptied is not null)
-            {
-                _lastPartition = null;
-                _lastQueue = null;
-            }
-
-            return new CommittableOffsets(offsets, pending);
         }
+
+        foreach (var partition in emptied ?? [])
+        {
+            _byPartition.Remove(partition);
+        }
+
+        if (emptied is not null)
+        {
+            _lastPartition = null;
+            _lastQueue = null;
+        }
+
+        return new CommittableOffsets(offsets, pending);
     }
 
     /// <summary>Waits until every submitted record has been acknowledged or the timeout passes.</summary>
@@ -127,6 +122,18 @@ internal sealed class SubmittedRecords
         return true;
     }
 
+    /// <summary>Moves the committable position past every acknowledged record at the head of a queue and settles them.</summary>
+    private static void Advance(PartitionQueue queue)
+    {
+        while (queue.Records.TryPeek(out var head) && head.Acknowledged)
+        {
+            queue.Latest = head.Offset;
+            queue.Advanced = true;
+            queue.Records.Dequeue();
+            head.OnSettled();
+        }
+    }
+
     private PartitionQueue QueueOf(IReadOnlyDictionary<string, object?> partition)
     {
         if (!_byPartition.TryGetValue(partition, out var queue))
@@ -140,38 +147,12 @@ internal sealed class SubmittedRecords
         return queue;
     }
 
-    private void Acknowledge(SubmittedRecord record)
-    {
-        lock (_gate)
-        {
-            if (record.Acknowledged)
-            {
-                return;
-            }
-
-            record.Acknowledged = true;
-            _inFlight--;
-            if (record.Queue is { } queue)
-            {
-                // Move the committable position past every acknowledged record at the head of the queue.
-                while (queue.Records.TryPeek(out var head) && head.Acknowledged)
-                {
-                    queue.Latest = head.Offset;
-                    queue.Advanced = true;
-                    queue.Records.Dequeue().Queue = null;
-                    head.OnSettled();
-                }
-            }
-            else
-            {
-                record.OnSettled();
-            }
-        }
-    }
-
     /// <summary>A record handed to the producer.</summary>
     internal class SubmittedRecord
     {
+        private int _claimed;
+        private volatile bool _acknowledged;
+
         /// <summary>Creates a handle; <see cref="Submit(SubmittedRecord)"/> registers it.</summary>
         /// <param name="partition">The source partition, or null when it carries none (never committed).</param>
         /// <param name="offset">The source offset.</param>
@@ -185,19 +166,29 @@ internal sealed class SubmittedRecords
 
         public IReadOnlyDictionary<string, object?>? Offset { get; private set; }
 
-        public bool Acknowledged { get; set; }
+        /// <summary>Whether the record was acknowledged.</summary>
+        public bool Acknowledged => _acknowledged;
 
         internal SubmittedRecords? Owner { get; set; }
 
-        internal PartitionQueue? Queue { get; set; }
+        /// <summary>Marks the record as written (or deliberately skipped) so its offset can be committed; a second call
+        /// does nothing. Any thread; no lock. Once it returns, the handle may already serve another record.</summary>
+        public void Acknowledge()
+        {
+            var owner = Owner ?? throw new InvalidOperationException("The record was not submitted.");
+            if (Interlocked.Exchange(ref _claimed, 1) != 0)
+            {
+                return;
+            }
 
-        /// <summary>Marks the record as written (or deliberately skipped) so its offset can be committed.</summary>
-        public void Acknowledge() =>
-            (Owner ?? throw new InvalidOperationException("The record was not submitted.")).Acknowledge(this);
+            Interlocked.Increment(ref owner._acknowledgedCount.Value);
 
-        /// <summary>Called once the record is acknowledged and its offset taken into account (it left its partition's
-        /// queue, or it had none): the tracker no longer refers to it, so a subclass may reuse the handle. Runs inside
-        /// the tracker's lock.</summary>
+            // Published last: from here on the task's loop may settle and reuse this handle.
+            _acknowledged = true;
+        }
+
+        /// <summary>Called by the task's loop once the record is acknowledged and its offset taken into account (it
+        /// left its partition's queue): the tracker no longer refers to it, so a subclass may reuse the handle.</summary>
         protected internal virtual void OnSettled()
         {
         }
@@ -209,10 +200,16 @@ internal sealed class SubmittedRecords
         {
             Partition = partition;
             Offset = offset;
-            Acknowledged = false;
             Owner = null;
-            Queue = null;
+            _acknowledged = false;
+            Volatile.Write(ref _claimed, 0);
         }
+    }
+
+    /// <summary>The number of acknowledgements, in an object of its own (not on the loop's cache line).</summary>
+    private sealed class AcknowledgementCount
+    {
+        public long Value;
     }
 
     /// <summary>The records of one source partition still waiting for the ones before them, in submission order, and

@@ -35,6 +35,9 @@ internal sealed class WorkerSourceTask : WorkerTask
     private readonly SubmittedRecords _submitted = new();
     private readonly HashSet<string> _checkedTopics = new(StringComparer.Ordinal);
     private readonly bool _commitsRecords;
+    private readonly Type _keyConverterType;
+    private readonly Type _valueConverterType;
+    private readonly Type _headerConverterType;
     private readonly Stack<InFlightRecord> _inFlightPool = new();
     private IProducer<byte[]?, byte[]?>? _producer;
     private KafkaTopicPartition? _lastDestination;
@@ -70,6 +73,9 @@ internal sealed class WorkerSourceTask : WorkerTask
         _time = time;
         _metrics = metrics;
         _commitsRecords = OverridesCommitRecord(task.GetType());
+        _keyConverterType = converters.Key.GetType();
+        _valueConverterType = converters.Value.GetType();
+        _headerConverterType = converters.Header.GetType();
     }
 
     /// <summary>Creates a topic the task is about to write to for the first time (<c>topic.creation.*</c>), or null.</summary>
@@ -150,15 +156,15 @@ internal sealed class WorkerSourceTask : WorkerTask
         }
 
         var output = transformed.Value;
-        var key = await _errors.ExecuteAsync(Stage.KeyConverter, _converters.Key.GetType(), static s => s.Converters.Key.FromConnectData(s.Output.Topic, s.Output.Headers, s.Output.KeySchema, s.Output.Key), (Converters: _converters, Output: output), null, output, StoppingToken)
+        var key = await _errors.ExecuteAsync(Stage.KeyConverter, _keyConverterType, static s => s.Converters.Key.FromConnectData(s.Output.Topic, s.Output.Headers, s.Output.KeySchema, s.Output.Key), (Converters: _converters, Output: output), null, output, StoppingToken)
             .ConfigureAwait(false);
         var value = key.IsFailed
             ? Outcome<byte[]?>.Failed
-            : await _errors.ExecuteAsync(Stage.ValueConverter, _converters.Value.GetType(), static s => s.Converters.Value.FromConnectData(s.Output.Topic, s.Output.Headers, s.Output.ValueSchema, s.Output.Value), (Converters: _converters, Output: output), null, output, StoppingToken)
+            : await _errors.ExecuteAsync(Stage.ValueConverter, _valueConverterType, static s => s.Converters.Value.FromConnectData(s.Output.Topic, s.Output.Headers, s.Output.ValueSchema, s.Output.Value), (Converters: _converters, Output: output), null, output, StoppingToken)
                 .ConfigureAwait(false);
         var headers = value.IsFailed
             ? Outcome<Headers?>.Failed
-            : await _errors.ExecuteAsync(Stage.HeaderConverter, _converters.Header.GetType(), static s => s.Task.ConvertHeaders(s.Output.Topic, s.Output.Headers), (Task: this, Output: output), null, output, StoppingToken)
+            : await _errors.ExecuteAsync(Stage.HeaderConverter, _headerConverterType, static s => s.Task.ConvertHeaders(s.Output.Topic, s.Output.Headers), (Task: this, Output: output), null, output, StoppingToken)
                 .ConfigureAwait(false);
         if (headers.IsFailed)
         {
@@ -378,27 +384,20 @@ internal sealed class WorkerSourceTask : WorkerTask
         _errors.Dispose();
     }
 
+    // The pool is only used by the task's loop: records are rented when sent and returned when SubmittedRecords
+    // settles them, which it does in the loop's own calls (Submit and TakeCommittable).
     private InFlightRecord RentInFlightRecord(SourceRecord record)
     {
-        InFlightRecord? reused;
-        lock (_inFlightPool)
-        {
-            _inFlightPool.TryPop(out reused);
-        }
-
-        var inFlight = reused ?? new InFlightRecord(this);
+        var inFlight = _inFlightPool.TryPop(out var reused) ? reused : new InFlightRecord(this);
         inFlight.Use(record);
         return inFlight;
     }
 
     private void ReturnInFlightRecord(InFlightRecord inFlight)
     {
-        lock (_inFlightPool)
+        if (_inFlightPool.Count < InFlightPoolLimit)
         {
-            if (_inFlightPool.Count < InFlightPoolLimit)
-            {
-                _inFlightPool.Push(inFlight);
-            }
+            _inFlightPool.Push(inFlight);
         }
     }
 

@@ -126,7 +126,7 @@ public class SubmittedRecordsTests
     }
 
     [Fact]
-    public void OnSettled_CalledOnceAcknowledgedAndEveryEarlierRecordOfItsPartitionIs()
+    public void OnSettled_OnceAcknowledgedAndEveryEarlierRecordOfItsPartitionIs_WhenTheLoopNextLooks()
     {
         var submitted = new SubmittedRecords();
         var settled = new List<string>();
@@ -140,16 +140,106 @@ public class SubmittedRecordsTests
         }
 
         a1.Acknowledge();
-        settled.Should().BeEmpty("a0 is still in flight");
+        submitted.TakeCommittable();
+        settled.Should().BeEmpty("a0 is still in flight, and an acknowledgement alone settles nothing");
         none.Acknowledge();
         b0.Acknowledge();
         a0.Acknowledge();
+        settled.Should().BeEmpty();
+        var committable = submitted.TakeCommittable();
 
-        settled.Should().Equal("none", "b0", "a0", "a1");
-        submitted.TakeCommittable().Offsets[PartitionA].Should().BeEquivalentTo(Offset(1));
+        settled.Should().BeEquivalentTo("none", "a0", "a1", "b0");
+        settled.IndexOf("a0").Should().BeLessThan(settled.IndexOf("a1"));
+        committable.Offsets[PartitionA].Should().BeEquivalentTo(Offset(1));
+    }
+
+    [Fact]
+    public void Submit_SettlesAcknowledgedRecordsAtTheHeadOfItsPartition()
+    {
+        var submitted = new SubmittedRecords();
+        var settled = new List<string>();
+        var first = new SettlingRecord(PartitionA, Offset(0), "first", settled);
+        submitted.Submit(first);
+        first.Acknowledge();
+
+        submitted.Submit(new SettlingRecord(PartitionA, Offset(1), "second", settled));
+
+        settled.Should().Equal("first");
+        submitted.TakeCommittable().Offsets[PartitionA].Should().BeEquivalentTo(Offset(0));
+    }
+
+    [Fact]
+    public async Task AcknowledgeFromAnotherThread_WhileTheLoopSubmitsAndCommits_CommitsOnlyContiguousPrefixes()
+    {
+        const int records = 20_000;
+        var partitions = new[] { PartitionA, PartitionB };
+        var submitted = new SubmittedRecords();
+        var settledCount = 0;
+        var handles = new System.Collections.Concurrent.BlockingCollection<SubmittedRecords.SubmittedRecord>();
+        var acknowledged = new bool[records];
+        var acker = Task.Run(() =>
+        {
+            // Acknowledge out of order: hold a few back, then release them.
+            var held = new List<SubmittedRecords.SubmittedRecord>();
+            var random = new Random(7);
+            foreach (var handle in handles.GetConsumingEnumerable())
+            {
+                held.Add(handle);
+                if (held.Count > 16 || random.Next(4) == 0)
+                {
+                    var index = random.Next(held.Count);
+                    var record = held[index];
+                    held.RemoveAt(index);
+                    acknowledged[(int)(long)record.Offset!["position"]!] = true;
+                    record.Acknowledge();
+                }
+            }
+
+            foreach (var record in held)
+            {
+                acknowledged[(int)(long)record.Offset!["position"]!] = true;
+                record.Acknowledge();
+            }
+        });
+        var committed = new Dictionary<IReadOnlyDictionary<string, object?>, long>();
+        void Check(CommittableOffsets committable)
+        {
+            foreach (var (partition, offset) in committable.Offsets)
+            {
+                var position = (long)offset!["position"]!;
+                committed[partition] = position;
+            }
+        }
+
+        for (var i = 0; i < records; i++)
+        {
+            var record = new CountingRecord(partitions[i % 2], Offset(i), () => Interlocked.Increment(ref settledCount));
+            submitted.Submit(record);
+            handles.Add(record);
+            if (i % 1000 == 0)
+            {
+                Check(submitted.TakeCommittable());
+            }
+        }
+
+        handles.CompleteAdding();
+        await acker;
+        Check(submitted.TakeCommittable());
+
+        committed[PartitionA].Should().Be(records - 2);
+        committed[PartitionB].Should().Be(records - 1);
+        settledCount.Should().Be(records, "every record is settled exactly once");
+        submitted.InFlight.Should().Be(0);
+        acknowledged.Should().AllSatisfy(a => a.Should().BeTrue());
     }
 
     private static Dictionary<string, object?> Offset(long position) => new() { ["position"] = position };
+
+    private sealed class CountingRecord(IReadOnlyDictionary<string, object?>? partition, IReadOnlyDictionary<string, object?>? offset, Action onSettled)
+        : SubmittedRecords.SubmittedRecord(partition, offset)
+    {
+        protected internal override void OnSettled() => onSettled();
+    }
 
     private sealed class SettlingRecord(IReadOnlyDictionary<string, object?>? partition, IReadOnlyDictionary<string, object?>? offset, string name, List<string> settled)
         : SubmittedRecords.SubmittedRecord(partition, offset)

@@ -74,9 +74,10 @@ internal static class Report
             text.AppendLine("|---|--:|--:|--:|--:|--:|--:|--:|--:|---|");
             foreach (var (raw, worker) in results.Latency)
             {
-                var difference = worker.P99Ms - raw.P99Ms;
+                // Rounded first (and -0 made 0) so that a difference that prints as zero has no sign.
+                var difference = Math.Round(worker.P99Ms - raw.P99Ms, 2) + 0.0;
                 text.AppendLine(Invariant(
-                    $"| {raw.TargetRate:N0}/s | {raw.P50Ms:F2} | {raw.P99Ms:F2} | {worker.P50Ms:F2} | {worker.P99Ms:F2} | {difference:+0.00;-0.00} | {raw.MaxMs:F1} | {worker.MaxMs:F1} | {raw.Records:N0} / {worker.Records:N0} | {Verdict(difference <= MaxExtraP99Ms)} |"));
+                    $"| {raw.TargetRate:N0}/s | {raw.P50Ms:F2} | {raw.P99Ms:F2} | {worker.P50Ms:F2} | {worker.P99Ms:F2} | {difference:+0.00;-0.00;0.00} | {raw.MaxMs:F1} | {worker.MaxMs:F1} | {raw.Records:N0} / {worker.Records:N0} | {Verdict(difference <= MaxExtraP99Ms)} |"));
             }
 
             text.AppendLine();
@@ -114,7 +115,7 @@ internal static class Report
         var raw = ThroughputResult.Median(rawRuns);
         var worker = ThroughputResult.Median(workerRuns);
         var ratio = Median(rawRuns.Zip(workerRuns, (r, w) => w.RecordsPerSecond / r.RecordsPerSecond));
-        var extra = Median(workerRuns.Select(w => w.AllocatedPerRecord)) - Median(rawRuns.Select(r => r.AllocatedPerRecord));
+        var extra = Math.Round(Median(workerRuns.Select(w => w.AllocatedPerRecord)) - Median(rawRuns.Select(r => r.AllocatedPerRecord))) + 0.0;
         var verdict = (ratio >= MinThroughputRatio, extra <= MaxExtraBytesPerRecord) switch
         {
             (true, true) => "meets both",
@@ -123,7 +124,7 @@ internal static class Report
             _ => "**both missed**",
         };
         return Invariant(
-            $"| {name} | {raw.RecordsPerSecond:N0} | {worker.RecordsPerSecond:N0} | {ratio:F2} | {raw.CpuMicrosPerRecord:F2} | {worker.CpuMicrosPerRecord:F2} | {raw.AllocatedPerRecord:F0} | {worker.AllocatedPerRecord:F0} | {extra:+0;-0} | {verdict} |");
+            $"| {name} | {raw.RecordsPerSecond:N0} | {worker.RecordsPerSecond:N0} | {ratio:F2} | {raw.CpuMicrosPerRecord:F2} | {worker.CpuMicrosPerRecord:F2} | {raw.AllocatedPerRecord:F0} | {worker.AllocatedPerRecord:F0} | {extra:+0;-0;0} | {verdict} |");
     }
 
     private static string JsonRow(string name, int payload, ThroughputResult json, ThroughputResult reference, ThroughputResult sameSize)

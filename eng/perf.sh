@@ -19,6 +19,7 @@ export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_SKIP_FIRST_TIME_EXPE
 bash eng/bootstrap.sh >&2
 
 project=benchmarks/Connect.Sdk.Benchmarks.EndToEnd/Connect.Sdk.Benchmarks.EndToEnd.csproj
-dotnet build "$project" -c Release --nologo -v quiet >&2
+# No build servers left running to compete with the measurements.
+dotnet build "$project" -c Release --nologo -v quiet --disable-build-servers >&2
 echo "[perf] load average before the run: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores" >&2
 exec dotnet "benchmarks/Connect.Sdk.Benchmarks.EndToEnd/bin/Release/net10.0/Connect.Sdk.Benchmarks.EndToEnd.dll" "$@"

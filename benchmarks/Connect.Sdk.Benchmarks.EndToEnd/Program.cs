@@ -7,7 +7,7 @@ using Microsoft.Extensions.Logging;
 //   --cases          a subset of the cases (json and memory also run the 100 B source case they compare with)
 //   --alloc-profile  also sample allocations by type (runtime GCAllocationTick events) in the throughput cases
 //   --markdown FILE  also write the report to FILE
-//   --side raw|worker  run only that side of the source case (for profiling the process with perf or dotnet-trace)
+//   --side raw|worker  run only that side of the source and sink cases (for profiling with perf or dotnet-trace)
 // Progress goes to standard error, the report to standard output.
 // Only warnings and errors are logged, to standard error.
 using var loggerFactory = LoggerFactory.Create(logging => logging

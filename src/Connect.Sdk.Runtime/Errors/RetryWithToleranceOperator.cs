@@ -118,6 +118,32 @@ public sealed class RetryWithToleranceOperator : IDisposable
         }
     }
 
+    /// <summary>Carries on after an operation's first attempt failed outside the operator, exactly as
+    /// <see cref="ExecuteAsync{TState, T}"/> does after its own first attempt fails: retries while the error is
+    /// retriable and time is left, then reports or throws.</summary>
+    /// <typeparam name="TState">The state type.</typeparam>
+    /// <typeparam name="T">The result type.</typeparam>
+    /// <param name="stage">The stage, for reports.</param>
+    /// <param name="executingClass">The class being run, for reports.</param>
+    /// <param name="operation">The operation, for retries.</param>
+    /// <param name="state">What the operation works on.</param>
+    /// <param name="firstError">What the first attempt threw (not an <see cref="OperationCanceledException"/>).</param>
+    /// <param name="consumed">The original Kafka record (sink tasks), for the dead letter queue.</param>
+    /// <param name="record">The Connect record, for the log.</param>
+    /// <param name="cancellationToken">Cancels retries.</param>
+    /// <returns>The result of a retry, or a failed outcome when the error was tolerated.</returns>
+    /// <exception cref="ConnectException">The error is not tolerated.</exception>
+    internal ValueTask<Outcome<T>> ContinueAfterFailureAsync<TState, T>(
+        Stage stage,
+        Type executingClass,
+        Func<TState, T> operation,
+        TState state,
+        Exception firstError,
+        ConsumeResult<byte[]?, byte[]?>? consumed,
+        ConnectRecord? record,
+        CancellationToken cancellationToken) =>
+        RetryAsync(stage, executingClass, Bind(operation, state), consumed, record, firstError, cancellationToken);
+
     /// <summary>Handles an error that happened outside <see cref="ExecuteAsync{T}"/> (e.g. a failed produce): reports
     /// it when tolerated, throws otherwise.</summary>
     /// <param name="context">What failed.</param>

@@ -10,13 +10,17 @@ namespace Connect.Sdk.Runtime.Tasks;
 /// <para>Threading: <see cref="Submit(SubmittedRecord)"/> and <see cref="TakeCommittable"/> are called by the task's
 /// loop, one call at a time; <see cref="SubmittedRecord.Acknowledge"/> may be called from any thread (the producer's
 /// delivery thread) and takes no lock, so it never contends with the task's loop. The queues belong to the loop: an
-/// acknowledgement only flags its record, and the loop moves each queue past its acknowledged head records when it
-/// next submits to that queue and when it takes the committable offsets.</para>
+/// acknowledgement only flags its record, and the loop moves each queue past its acknowledged head records every few
+/// submissions to that queue and when it takes the committable offsets.</para>
 /// <para>So memory holds only the records still in flight and those behind them, not everything written since the
 /// last offset commit.</para>
 /// </remarks>
 internal sealed class SubmittedRecords
 {
+    /// <summary>A queue is moved past its acknowledged head records every this many submissions to it: looking at
+    /// records the producer's thread just wrote costs a cache miss each, and a batch of them overlaps those misses.</summary>
+    private const int AdvanceEvery = 32;
+
     private readonly Dictionary<IReadOnlyDictionary<string, object?>, PartitionQueue> _byPartition =
         new(SourcePartitionComparer.Instance);
 
@@ -56,7 +60,11 @@ internal sealed class SubmittedRecords
         var queue = record.Partition is not { } partition ? _unpartitioned
             : ReferenceEquals(partition, _lastPartition) ? _lastQueue!
             : QueueOf(partition);
-        Advance(queue);
+        if (++queue.SubmitsSinceAdvance >= AdvanceEvery)
+        {
+            Advance(queue);
+        }
+
         record.Owner = this;
         Volatile.Write(ref _submittedCount, _submittedCount + 1);
         queue.Records.Enqueue(record);
@@ -125,6 +133,7 @@ internal sealed class SubmittedRecords
     /// <summary>Moves the committable position past every acknowledged record at the head of a queue and settles them.</summary>
     private static void Advance(PartitionQueue queue)
     {
+        queue.SubmitsSinceAdvance = 0;
         while (queue.Records.TryPeek(out var head) && head.Acknowledged)
         {
             queue.Latest = head.Offset;
@@ -221,6 +230,8 @@ internal sealed class SubmittedRecords
         public bool Advanced { get; set; }
 
         public IReadOnlyDictionary<string, object?>? Latest { get; set; }
+
+        public int SubmitsSinceAdvance { get; set; }
     }
 }
 

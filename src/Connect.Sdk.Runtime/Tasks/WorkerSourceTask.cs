@@ -144,39 +144,114 @@ internal sealed class WorkerSourceTask : WorkerTask
         }
     }
 
-    private async Task SendAsync(SourceRecord record)
+    /// <summary>Transforms, converts and produces one record. Every stage is tried once directly, since they nearly
+    /// always succeed; only when one throws does the error-handling operator take over, from that stage, with that
+    /// exception as its first failure, which is what running the stage under the operator does.</summary>
+    private Task SendAsync(SourceRecord record)
     {
-        // Static lambdas over a state: no closure is allocated per record unless an operation fails.
-        var transformed = await _errors.ExecuteAsync(Stage.Transformation, _transforms.ReportedType, static s => s.Transforms.Apply(s.Record), (Transforms: _transforms, Record: record), null, record, StoppingToken)
-            .ConfigureAwait(false);
-        if (transformed.IsFailed || transformed.Value is null)
+        SourceRecord? output = null;
+        byte[]? key = null;
+        byte[]? value = null;
+        Headers? headers;
+        var stage = Stage.Transformation;
+        try
+        {
+            output = _transforms.Apply(record);
+            if (output is null)
+            {
+                SkipRecord(record);
+                return Task.CompletedTask;
+            }
+
+            stage = Stage.KeyConverter;
+            key = _converters.Key.FromConnectData(output.Topic, output.Headers, output.KeySchema, output.Key);
+            stage = Stage.ValueConverter;
+            value = _converters.Value.FromConnectData(output.Topic, output.Headers, output.ValueSchema, output.Value);
+            stage = Stage.HeaderConverter;
+            headers = ConvertHeaders(output.Topic, output.Headers);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            return SendAfterFailureAsync(record, stage, e, output, key, value);
+        }
+
+        return ProduceAsync(record, output, key, value, headers);
+    }
+
+    /// <summary>The rest of <see cref="SendAsync"/> once a stage threw: that stage goes to the operator with the
+    /// exception, later stages run under the operator.</summary>
+    private async Task SendAfterFailureAsync(SourceRecord record, Stage failed, Exception error, SourceRecord? output, byte[]? key, byte[]? value)
+    {
+        if (failed == Stage.Transformation)
+        {
+            var transformed = await _errors.ContinueAfterFailureAsync(Stage.Transformation, _transforms.ReportedType, static s => s.Transforms.Apply(s.Record), (Transforms: _transforms, Record: record), error, null, record, StoppingToken)
+                .ConfigureAwait(false);
+            if (transformed.IsFailed || transformed.Value is null)
+            {
+                SkipRecord(record);
+                return;
+            }
+
+            output = transformed.Value;
+        }
+
+        var converted = output!;
+        if (failed <= Stage.KeyConverter)
+        {
+            var keyOutcome = failed == Stage.KeyConverter
+                ? await _errors.ContinueAfterFailureAsync(Stage.KeyConverter, _keyConverterType, ConvertKey, (Converters: _converters, Output: converted), error, null, converted, StoppingToken).ConfigureAwait(false)
+                : await _errors.ExecuteAsync(Stage.KeyConverter, _keyConverterType, ConvertKey, (Converters: _converters, Output: converted), null, converted, StoppingToken).ConfigureAwait(false);
+            if (keyOutcome.IsFailed)
+            {
+                SkipRecord(record);
+                return;
+            }
+
+            key = keyOutcome.Value;
+        }
+
+        if (failed <= Stage.ValueConverter)
+        {
+            var valueOutcome = failed == Stage.ValueConverter
+                ? await _errors.ContinueAfterFailureAsync(Stage.ValueConverter, _valueConverterType, ConvertValue, (Converters: _converters, Output: converted), error, null, converted, StoppingToken).ConfigureAwait(false)
+                : await _errors.ExecuteAsync(Stage.ValueConverter, _valueConverterType, ConvertValue, (Converters: _converters, Output: converted), null, converted, StoppingToken).ConfigureAwait(false);
+            if (valueOutcome.IsFailed)
+            {
+                SkipRecord(record);
+                return;
+            }
+
+            value = valueOutcome.Value;
+        }
+
+        var headersOutcome = failed == Stage.HeaderConverter
+            ? await _errors.ContinueAfterFailureAsync(Stage.HeaderConverter, _headerConverterType, ConvertRecordHeaders, (Task: this, Output: converted), error, null, converted, StoppingToken).ConfigureAwait(false)
+            : await _errors.ExecuteAsync(Stage.HeaderConverter, _headerConverterType, ConvertRecordHeaders, (Task: this, Output: converted), null, converted, StoppingToken).ConfigureAwait(false);
+        if (headersOutcome.IsFailed)
         {
             SkipRecord(record);
             return;
         }
 
-        var output = transformed.Value;
-        var key = await _errors.ExecuteAsync(Stage.KeyConverter, _keyConverterType, static s => s.Converters.Key.FromConnectData(s.Output.Topic, s.Output.Headers, s.Output.KeySchema, s.Output.Key), (Converters: _converters, Output: output), null, output, StoppingToken)
-            .ConfigureAwait(false);
-        var value = key.IsFailed
-            ? Outcome<byte[]?>.Failed
-            : await _errors.ExecuteAsync(Stage.ValueConverter, _valueConverterType, static s => s.Converters.Value.FromConnectData(s.Output.Topic, s.Output.Headers, s.Output.ValueSchema, s.Output.Value), (Converters: _converters, Output: output), null, output, StoppingToken)
-                .ConfigureAwait(false);
-        var headers = value.IsFailed
-            ? Outcome<Headers?>.Failed
-            : await _errors.ExecuteAsync(Stage.HeaderConverter, _headerConverterType, static s => s.Task.ConvertHeaders(s.Output.Topic, s.Output.Headers), (Task: this, Output: output), null, output, StoppingToken)
-                .ConfigureAwait(false);
-        if (headers.IsFailed)
-        {
-            SkipRecord(record);
-            return;
-        }
+        await ProduceAsync(record, converted, key, value, headersOutcome.Value).ConfigureAwait(false);
+    }
 
+    private static byte[]? ConvertKey((RecordConverters Converters, SourceRecord Output) s) =>
+        s.Converters.Key.FromConnectData(s.Output.Topic, s.Output.Headers, s.Output.KeySchema, s.Output.Key);
+
+    private static byte[]? ConvertValue((RecordConverters Converters, SourceRecord Output) s) =>
+        s.Converters.Value.FromConnectData(s.Output.Topic, s.Output.Headers, s.Output.ValueSchema, s.Output.Value);
+
+    private static Headers? ConvertRecordHeaders((WorkerSourceTask Task, SourceRecord Output) s) =>
+        s.Task.ConvertHeaders(s.Output.Topic, s.Output.Headers);
+
+    private async Task ProduceAsync(SourceRecord record, SourceRecord output, byte[]? key, byte[]? value, Headers? headers)
+    {
         var message = new Message<byte[]?, byte[]?>
         {
-            Key = key.Value,
-            Value = value.Value,
-            Headers = headers.Value,
+            Key = key,
+            Value = value,
+            Headers = headers,
             Timestamp = output.Timestamp is { } ms ? new Timestamp(ms, TimestampType.CreateTime) : Timestamp.Default,
         };
         if (TopicCreator is not null && _checkedTopics.Add(output.Topic))

@@ -86,6 +86,87 @@ public sealed class SourceErrorTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task SourceTask_KeyConverterErrorWithToleranceAll_SkipsTheRecordsAndCommitsTheirOffsets()
+    {
+        await using var cluster = ConnectTestCluster.Start(output);
+        cluster.CreateTopic("counts");
+        var name = SinkDeliveryTests.NewName("unkeyable-source");
+        var worker = await cluster.StartWorkerAsync(fileOffsets: false);
+        var config = SourceOffsetTests.SourceConfig(name, pollDelayMs: 0, tasks: 1, partitions: 1, records: 10);
+        config["key.converter"] = "org.apache.kafka.connect.converters.IntegerConverter";
+        config["errors.tolerance"] = "all";
+
+        await worker.Herder.PutConnectorConfigAsync(name, config, allowReplace: false);
+
+        var key = OffsetCodec.SerializeKey(name, CountingSourceConnector.SourcePartition(0));
+        await Eventually.TrueAsync(() => worker.Offsets.Snapshot().GetValueOrDefault(key) == "{\"seq\":9}", "the skipped records' offsets are committed");
+        worker.Worker.TaskMetrics(new ConnectorTaskId(name, 0))!.Skipped.Should().Be(10);
+        cluster.ReadValues("counts").Should().BeEmpty();
+        worker.Status(name).Tasks.Single().Status.State.Should().Be(ConnectState.Running);
+    }
+
+    [Fact]
+    public async Task SourceTask_TransformationErrorWithToleranceAll_SkipsTheRecords()
+    {
+        await using var cluster = ConnectTestCluster.Start(output);
+        cluster.CreateTopic("counts");
+        var name = SinkDeliveryTests.NewName("untransformable-source");
+        var worker = await cluster.StartWorkerAsync(fileOffsets: false);
+        var config = SourceOffsetTests.SourceConfig(name, pollDelayMs: 0, tasks: 1, partitions: 1, records: 10);
+        config["transforms"] = "broken";
+        config["transforms.broken.type"] = typeof(ThrowingTransformation).FullName!;
+        config["errors.tolerance"] = "all";
+
+        await worker.Herder.PutConnectorConfigAsync(name, config, allowReplace: false);
+
+        var key = OffsetCodec.SerializeKey(name, CountingSourceConnector.SourcePartition(0));
+        await Eventually.TrueAsync(() => worker.Offsets.Snapshot().GetValueOrDefault(key) == "{\"seq\":9}", "the skipped records' offsets are committed");
+        worker.Worker.TaskMetrics(new ConnectorTaskId(name, 0))!.Skipped.Should().Be(10);
+        cluster.ReadValues("counts").Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task SourceTask_TransformationErrorWithToleranceNone_FailsTheTask()
+    {
+        await using var cluster = ConnectTestCluster.Start(output);
+        cluster.CreateTopic("counts");
+        var name = SinkDeliveryTests.NewName("failing-transform-source");
+        var worker = await cluster.StartWorkerAsync(fileOffsets: false);
+        var config = SourceOffsetTests.SourceConfig(name, pollDelayMs: 0, tasks: 1, partitions: 1, records: 10);
+        config["transforms"] = "broken";
+        config["transforms.broken.type"] = typeof(ThrowingTransformation).FullName!;
+
+        await worker.Herder.PutConnectorConfigAsync(name, config, allowReplace: false);
+
+        var status = await Eventually.ValueAsync(() => worker.Status(name), s => s.Tasks.Any(t => t.Status.State == ConnectState.Failed), "the task failed");
+        status.Tasks.Single().Status.Trace.Should().Contain("Tolerance exceeded in error handler").And.Contain("Cannot transform");
+        cluster.ReadValues("counts").Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task SourceTask_RetriableConverterErrorWithinTheRetryTimeout_IsRetriedAndEveryRecordWritten()
+    {
+        await using var cluster = ConnectTestCluster.Start(output);
+        cluster.CreateTopic("counts");
+        var name = SinkDeliveryTests.NewName("flaky-converter-source");
+        var worker = await cluster.StartWorkerAsync(fileOffsets: false);
+        var config = SourceOffsetTests.SourceConfig(name, pollDelayMs: 0, tasks: 1, partitions: 1, records: 10);
+        config["value.converter"] = typeof(FlakyStringConverter).FullName!;
+        config["value.converter." + FlakyStringConverter.FailuresConfig] = "2";
+        config["value.converter." + FlakyStringConverter.IdConfig] = name;
+        config["errors.retry.timeout"] = "30000";
+        config["errors.retry.delay.max.ms"] = "1000";
+
+        await worker.Herder.PutConnectorConfigAsync(name, config, allowReplace: false);
+
+        var values = await Eventually.ValueAsync(() => cluster.ReadValues("counts"), v => v.Count >= 10, "every record is written");
+        values.Should().Equal(Enumerable.Range(0, 10).Select(i => CountingSourceConnector.ValueOf(0, i)), "the retried record keeps its place");
+        FlakyStringConverter.Thrown(name).Should().Be(2);
+        worker.Worker.TaskMetrics(new ConnectorTaskId(name, 0))!.Skipped.Should().Be(0);
+        worker.Status(name).Tasks.Single().Status.State.Should().Be(ConnectState.Running);
+    }
+
+    [Fact]
     public async Task AlterOffsets_OfAStoppedSourceConnector_AreWhereItResumes()
     {
         await using var cluster = ConnectTestCluster.Start(output);

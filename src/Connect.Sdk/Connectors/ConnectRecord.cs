@@ -9,6 +9,16 @@ namespace Connect.Sdk.Connectors;
 /// <remarks>Records are immutable apart from their <see cref="Headers"/>; transforms create new ones with <see cref="ConnectRecord{TRecord}.NewRecord"/>.</remarks>
 public abstract class ConnectRecord
 {
+    /// <summary>The headers once asked for; until then <see cref="_sharedHeaders"/> holds them.</summary>
+    /// <remarks>
+    /// Most records are made without headers or as a transform's copy of another record, and most are never asked for
+    /// their headers by anything but the converter; creating the collection on first use saves an object per record.
+    /// </remarks>
+    private Headers? _headers;
+
+    /// <summary>A header list shared copy-on-write with the collection it came from, while <see cref="_headers"/> is null.</summary>
+    private List<Header>? _sharedHeaders;
+
     /// <summary>Initializes the common record properties.</summary>
     /// <param name="topic">The topic.</param>
     /// <param name="kafkaPartition">The Kafka partition, or <see langword="null"/> to let the producer choose.</param>
@@ -41,7 +51,18 @@ public abstract class ConnectRecord
         ValueSchema = valueSchema;
         Value = value;
         Timestamp = timestamp;
-        Headers = headers is Headers existing ? existing.Duplicate() : new Headers(headers);
+        if (headers is null)
+        {
+            _sharedHeaders = Headers.EmptyList;
+        }
+        else if (headers is Headers existing)
+        {
+            _sharedHeaders = existing.Share();
+        }
+        else
+        {
+            _headers = new Headers(headers);
+        }
     }
 
     /// <summary>The topic.</summary>
@@ -66,7 +87,7 @@ public abstract class ConnectRecord
     public long? Timestamp { get; }
 
     /// <summary>The record's headers. Unlike the other properties they can be changed in place.</summary>
-    public Headers Headers { get; }
+    public Headers Headers => _headers ?? CreateHeaders();
 
     /// <inheritdoc />
     public override bool Equals(object? obj)
@@ -103,7 +124,18 @@ public abstract class ConnectRecord
     public override string ToString() =>
         $"{GetType().Name}{{topic='{Topic}', kafkaPartition={Format(KafkaPartition)}, key={Key}, keySchema={Format(KeySchema)}, value={Value}, valueSchema={Format(ValueSchema)}, timestamp={Format(Timestamp)}, headers={Headers}}}";
 
+    /// <summary>Makes this record, created without headers, share the headers of <paramref name="original"/> as a copy would.</summary>
+    /// <param name="original">The record copied.</param>
+    private protected void ShareHeadersOf(ConnectRecord original) =>
+        _sharedHeaders = original._headers?.Share() ?? original._sharedHeaders;
+
     private static string Format(object? value) => value?.ToString() ?? "null";
+
+    private Headers CreateHeaders()
+    {
+        var created = Headers.OverShared(_sharedHeaders!);
+        return Interlocked.CompareExchange(ref _headers, created, null) ?? created;
+    }
 }
 
 /// <summary>

@@ -291,13 +291,22 @@ public sealed class Headers : IEnumerable<Header>, IEquatable<Headers>
         return this;
     }
 
-    /// <summary>A copy that can be changed without changing this collection.</summary>
-    /// <returns>The copy; it shares the headers with this collection until either is changed.</returns>
-    public Headers Duplicate()
+    /// <summary>The list of an empty collection, for a record that has not created its <see cref="Headers"/> yet.</summary>
+    internal static List<Header> EmptyList => NoHeaders;
+
+    /// <summary>A collection over a list that another collection may see; the first change copies it.</summary>
+    internal static Headers OverShared(List<Header> shared) => new(shared);
+
+    /// <summary>This collection's list, for a copy to share; a later change to this collection copies the list first.</summary>
+    internal List<Header> Share()
     {
         _shared = true;
-        return new Headers(_headers);
+        return _headers;
     }
+
+    /// <summary>A copy that can be changed without changing this collection.</summary>
+    /// <returns>The copy; it shares the headers with this collection until either is changed.</returns>
+    public Headers Duplicate() => new(Share());
 
     /// <summary>Replaces each header by what a function returns for it; a <see langword="null"/> result removes it.</summary>
     /// <param name="transform">The function.</param>

@@ -74,8 +74,9 @@ public sealed class SinkRecord : ConnectRecord<SinkRecord>
         Schema? valueSchema,
         object? value,
         long? timestamp,
-        IEnumerable<Header>? headers = null) =>
-        new(
+        IEnumerable<Header>? headers = null)
+    {
+        var copy = new SinkRecord(
             topic,
             kafkaPartition ?? OriginalKafkaPartition,
             keySchema,
@@ -85,10 +86,17 @@ public sealed class SinkRecord : ConnectRecord<SinkRecord>
             KafkaOffset,
             timestamp,
             TimestampType,
-            headers ?? Headers,
+            headers,
             OriginalTopic,
             OriginalKafkaPartition,
             OriginalKafkaOffset);
+        if (headers is null)
+        {
+            copy.ShareHeadersOf(this);
+        }
+
+        return copy;
+    }
 
     /// <inheritdoc />
     public override bool Equals(object? obj) =>

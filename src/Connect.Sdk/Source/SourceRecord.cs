@@ -55,8 +55,16 @@ public sealed class SourceRecord : ConnectRecord<SourceRecord>
         Schema? valueSchema,
         object? value,
         long? timestamp,
-        IEnumerable<Header>? headers = null) =>
-        new(SourcePartition, SourceOffset, topic, kafkaPartition, keySchema, key, valueSchema, value, timestamp, headers ?? Headers);
+        IEnumerable<Header>? headers = null)
+    {
+        var copy = new SourceRecord(SourcePartition, SourceOffset, topic, kafkaPartition, keySchema, key, valueSchema, value, timestamp, headers);
+        if (headers is null)
+        {
+            copy.ShareHeadersOf(this);
+        }
+
+        return copy;
+    }
 
     /// <inheritdoc />
     public override bool Equals(object? obj) =>

@@ -63,6 +63,58 @@ public class RecordTests
     }
 
     [Fact]
+    public void NewRecord_OriginalChangedBeforeTheCopyReadsItsHeaders_CopyKeepsTheHeadersAtCopyTime()
+    {
+        var record = new SourceRecord(Partition, Offset, "t", headers: new Headers().AddString("a", "1"));
+
+        var copy = record.WithTopic("u");
+        record.Headers.AddString("b", "2").Remove("a");
+
+        copy.Headers.Select(h => h.Key).Should().Equal("a");
+        record.Headers.Select(h => h.Key).Should().Equal("b");
+    }
+
+    [Fact]
+    public void NewRecord_CopyOfACopy_SharesTheHeadersUntilEitherChanges()
+    {
+        var record = new SinkRecord("t", 0, null, null, null, "v", 5, headers: new Headers().AddString("a", "1"));
+
+        var first = record.WithTopic("u");
+        var second = first.WithValue(Schema.String, "w");
+        second.Headers.AddString("b", "2");
+        first.Headers.AddString("c", "3");
+
+        record.Headers.Select(h => h.Key).Should().Equal("a");
+        first.Headers.Select(h => h.Key).Should().Equal("a", "c");
+        second.Headers.Select(h => h.Key).Should().Equal("a", "b");
+    }
+
+    [Fact]
+    public void Records_MadeWithoutHeaders_GetTheirOwnEmptyCollections()
+    {
+        var first = new SourceRecord(Partition, Offset, "t");
+        var second = new SourceRecord(Partition, Offset, "t");
+
+        first.Headers.AddString("a", "1");
+
+        first.Headers.Should().BeSameAs(first.Headers, "the collection is created once");
+        second.Headers.IsEmpty.Should().BeTrue();
+        first.WithTopic("u").Headers.Select(h => h.Key).Should().Equal("a");
+    }
+
+    [Fact]
+    public void NewRecord_WithExplicitHeaders_UsesThemInsteadOfTheOriginals()
+    {
+        var record = new SourceRecord(Partition, Offset, "t", headers: new Headers().AddString("a", "1"));
+        var replacement = new List<Header> { new("z", Schema.String, "9") };
+
+        var copy = record.NewRecord("t", null, null, null, null, null, null, replacement);
+        replacement.Add(new Header("y", Schema.String, "8"));
+
+        copy.Headers.Select(h => h.Key).Should().Equal("z");
+    }
+
+    [Fact]
     public void SourceRecord_Equality_ComparesPartitionsByContent()
     {
         var a = new SourceRecord(new Dictionary<string, object?> { ["f"] = "x" }, new Dictionary<string, object?> { ["o"] = 1L }, "t", value: new byte[] { 1 });

@@ -148,10 +148,10 @@ public abstract class InsertField<TRecord> : ITransformation<TRecord>
         var structValue = Requirements.RequireStruct(value, Purpose);
         var updatedSchema = _schemaUpdateCache.GetOrAdd(structValue.Schema, this, static (s, self) => self.BuildSchema(s));
         var updated = new Struct(updatedSchema);
-        var updatedFields = updatedSchema.Fields;
-        foreach (var field in structValue.Schema.Fields)
+        var updatedFields = updatedSchema.FieldArray;
+        foreach (var field in structValue.Schema.FieldArray)
         {
-            updated.Put(updatedFields[field.Index], _replaceNullWithDefault ? structValue.Get(field) : structValue.GetWithoutDefault(field.Name));
+            updated.PutFrom(updatedFields[field.Index], structValue, field, _replaceNullWithDefault);
         }
 
         if (_topicField is not null)

@@ -103,14 +103,7 @@ public abstract class ReplaceField<TRecord> : ITransformation<TRecord>
 
         var structValue = Requirements.RequireStruct(value, Purpose);
         var plan = _schemaUpdateCache.GetOrAdd(structValue.Schema, this, static (s, self) => self.BuildPlan(s));
-        var updatedStruct = new Struct(plan.Schema);
-        var targets = plan.Schema.Fields;
-        for (var i = 0; i < targets.Count; i++)
-        {
-            var source = plan.Sources[i];
-            updatedStruct.Put(targets[i], _replaceNullWithDefault ? structValue.Get(source) : structValue.GetWithoutDefault(source.Name));
-        }
-
+        var updatedStruct = new Struct(plan.Schema).PutAllFrom(structValue, plan.Sources, _replaceNullWithDefault);
         return NewRecord(record, plan.Schema, updatedStruct);
     }
 

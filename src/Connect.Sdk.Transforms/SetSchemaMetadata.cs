@@ -151,7 +151,7 @@ public abstract class SetSchemaMetadata<TRecord> : ITransformation<TRecord>
             var source = original.Schema.FindField(field.Name);
             if (source is not null)
             {
-                updated.Put(field, _replaceNullWithDefault ? original.Get(source) : original.GetWithoutDefault(source.Name));
+                updated.PutFrom(field, original, source, _replaceNullWithDefault);
             }
         }
 

@@ -75,14 +75,7 @@ public sealed class ValueToKey<TRecord> : ITransformation<TRecord>
 
             return new Plan(builder.Build(), sources);
         });
-        var structKey = new Struct(plan.KeySchema);
-        var keyFields = plan.KeySchema.Fields;
-        for (var i = 0; i < keyFields.Count; i++)
-        {
-            var source = plan.Sources[i];
-            structKey.Put(keyFields[i], _replaceNullWithDefault ? value.Get(source) : value.GetWithoutDefault(source.Name));
-        }
-
+        var structKey = new Struct(plan.KeySchema).PutAllFrom(value, plan.Sources, _replaceNullWithDefault);
         return record.WithKey(plan.KeySchema, structKey);
     }
 

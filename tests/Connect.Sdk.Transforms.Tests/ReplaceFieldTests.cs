@@ -78,6 +78,39 @@ public class ReplaceFieldTests
         second.ValueSchema.Should().BeSameAs(first.ValueSchema);
     }
 
+    // Kafka's Struct.put validates each copied value: a required field the input never set fails, named as renamed.
+    [Fact]
+    public void Apply_RequiredFieldNeverSet_ThrowsNamingTheOutputField()
+    {
+        var schema = SchemaBuilder.Struct().Field("a", Schema.Int32).Field("b", Schema.Int32).Build();
+        var incomplete = new Struct(schema).Put("a", 1);
+
+        var act = () => ValueReplace(("renames", "b:c")).Apply(Records.Sink(schema, incomplete));
+
+        act.Should().Throw<DataException>().WithMessage("Invalid value: null used for required field: \"c\", schema type: Int32.");
+    }
+
+    // Records whose schemas are equal but separate instances share one plan and still copy every value.
+    [Fact]
+    public void Apply_EqualSchemasOfSeparateInstances_CopiesEachRecordsValues()
+    {
+        static Schema BuildSchema() => SchemaBuilder.Struct().Name("n")
+            .Field("a", Schema.Int32)
+            .Field("inner", SchemaBuilder.Struct().Field("x", Schema.String).Build())
+            .Build();
+        var first = BuildSchema();
+        var second = BuildSchema();
+        var transform = ValueReplace(("renames", "a:b"));
+        var inner = new Struct(second.FindField("inner")!.Schema).Put("x", "deep");
+
+        transform.ApplyOrFail(Records.Sink(first, new Struct(first).Put("a", 1).Put("inner", new Struct(first.FindField("inner")!.Schema).Put("x", "y"))));
+        var result = (Struct)transform.ApplyOrFail(Records.Sink(second, new Struct(second).Put("a", 2).Put("inner", inner))).Value!;
+
+        result.GetInt32("b").Should().Be(2);
+        result.GetStruct("inner").Should().BeSameAs(inner, "values are copied, not rebuilt");
+        result.Validate();
+    }
+
     // KIP-1040 (ReplaceFieldTest.testReplaceNullWithDefaultConfigs)
     [Theory]
     [InlineData("true", 42)]

@@ -1,5 +1,6 @@
 using System.Collections;
 using System.Collections.ObjectModel;
+using System.Diagnostics.CodeAnalysis;
 using Connect.Sdk.Errors;
 
 namespace Connect.Sdk.Data;
@@ -15,9 +16,11 @@ namespace Connect.Sdk.Data;
 /// </remarks>
 public sealed partial class Schema : IEquatable<Schema>
 {
-    private static readonly IReadOnlyList<Field> NoFields = ReadOnlyCollection<Field>.Empty;
+    /// <summary>A struct schema's fields; an array so that structs and transforms index them without interface calls.</summary>
+    private readonly Field[]? _fields;
 
-    private readonly IReadOnlyList<Field>? _fields;
+    /// <summary>The read-only view <see cref="Fields"/> returns, over <see cref="_fields"/>.</summary>
+    private readonly ReadOnlyCollection<Field>? _fieldsView;
     private readonly Dictionary<string, Field>? _fieldsByName;
     private readonly Schema? _keySchema;
     private readonly Schema? _valueSchema;
@@ -44,8 +47,9 @@ public sealed partial class Schema : IEquatable<Schema>
         Parameters = parameters;
         if (type == SchemaType.Struct)
         {
-            _fields = fields ?? NoFields;
-            _fieldsByName = new Dictionary<string, Field>(_fields.Count, StringComparer.Ordinal);
+            _fields = fields is null ? [] : [.. fields];
+            _fieldsView = _fields.AsReadOnly();
+            _fieldsByName = new Dictionary<string, Field>(_fields.Length, StringComparer.Ordinal);
             foreach (var field in _fields)
             {
                 _fieldsByName[field.Name] = field;
@@ -79,8 +83,11 @@ public sealed partial class Schema : IEquatable<Schema>
 
     /// <summary>The fields of a struct schema, in order.</summary>
     /// <exception cref="DataException">The schema is not a struct.</exception>
-    public IReadOnlyList<Field> Fields =>
-        _fields ?? throw new DataException($"Cannot list fields on non-struct type {Type}.");
+    public IReadOnlyList<Field> Fields => (IReadOnlyList<Field>?)_fieldsView ?? ThrowNotAStruct();
+
+    /// <summary>The fields of a struct schema, in order, as the array behind <see cref="Fields"/>; callers must not change it.</summary>
+    /// <exception cref="DataException">The schema is not a struct.</exception>
+    internal Field[] FieldArray => _fields ?? ThrowNotAStruct();
 
     /// <summary>The schema of a map's keys.</summary>
     /// <exception cref="DataException">The schema is not a map.</exception>
@@ -319,6 +326,9 @@ public sealed partial class Schema : IEquatable<Schema>
         return text.Length <= 64 ? text : string.Concat(text.AsSpan(0, 61), "...");
     }
 
+    [DoesNotReturn]
+    private Field[] ThrowNotAStruct() => throw new DataException($"Cannot list fields on non-struct type {Type}.");
+
     private static bool ParametersEqual(IReadOnlyDictionary<string, string>? x, IReadOnlyDictionary<string, string>? y)
     {
         if (ReferenceEquals(x, y))
@@ -342,19 +352,19 @@ public sealed partial class Schema : IEquatable<Schema>
         return true;
     }
 
-    private static bool FieldsEqual(IReadOnlyList<Field>? x, IReadOnlyList<Field>? y)
+    private static bool FieldsEqual(Field[]? x, Field[]? y)
     {
         if (ReferenceEquals(x, y))
         {
             return true;
         }
 
-        if (x is null || y is null || x.Count != y.Count)
+        if (x is null || y is null || x.Length != y.Length)
         {
             return false;
         }
 
-        for (var i = 0; i < x.Count; i++)
+        for (var i = 0; i < x.Length; i++)
         {
             if (!x[i].Equals(y[i]))
             {

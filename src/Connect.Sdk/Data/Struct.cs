@@ -1,4 +1,5 @@
 using System.Collections;
+using System.Runtime.CompilerServices;
 using System.Text;
 using Connect.Sdk.Errors;
 
@@ -29,7 +30,7 @@ public sealed class Struct : IEquatable<Struct>
         }
 
         Schema = schema;
-        _values = new object?[schema.Fields.Count];
+        _values = new object?[schema.FieldArray.Length];
     }
 
     /// <summary>The struct's schema.</summary>
@@ -154,11 +155,57 @@ public sealed class Struct : IEquatable<Struct>
         return this;
     }
 
+    /// <summary>
+    /// Sets <paramref name="field"/> to the value <paramref name="sourceField"/> holds in <paramref name="source"/> (or its
+    /// default, with <paramref name="useDefault"/>), as <c>Put(field, source.Get…(sourceField.Name))</c> would.
+    /// </summary>
+    /// <remarks>
+    /// For transforms copying a struct into a derived schema. When both fields share one schema instance, a value that is
+    /// there was checked against that schema when it was put, and no <see cref="Put(Field, object)"/> can make it invalid
+    /// since, so it is stored without the name lookup and the (for nested structs, deep) validation. Anything else,
+    /// including a <see langword="null"/> that a required field rejects, takes the checked path with its messages.
+    /// </remarks>
+    internal Struct PutFrom(Field field, Struct source, Field sourceField, bool useDefault)
+    {
+        var fields = Schema.FieldArray;
+        if ((uint)field.Index >= (uint)fields.Length
+            || !ReferenceEquals(fields[field.Index], field)
+            || !TryCopy(field, source, sourceField, useDefault))
+        {
+            PutCopied(field, source, sourceField, useDefault);
+        }
+
+        return this;
+    }
+
+    /// <summary>
+    /// Sets every field of this struct, in order, to the value of the field of <paramref name="source"/> at the same
+    /// position in <paramref name="sourceFields"/>, as <see cref="PutFrom"/> would one by one.
+    /// </summary>
+    internal Struct PutAllFrom(Struct source, Field[] sourceFields, bool useDefault)
+    {
+        var fields = Schema.FieldArray;
+        if (sourceFields.Length != fields.Length)
+        {
+            throw new ArgumentException($"Expected {fields.Length} source fields, got {sourceFields.Length}.", nameof(sourceFields));
+        }
+
+        for (var i = 0; i < fields.Length; i++)
+        {
+            if (!TryCopy(fields[i], source, sourceFields[i], useDefault))
+            {
+                PutCopied(fields[i], source, sourceFields[i], useDefault);
+            }
+        }
+
+        return this;
+    }
+
     /// <summary>Checks that every field holds a value valid for its schema (required fields may use their default).</summary>
     /// <exception cref="DataException">A field is missing or invalid; the message names it.</exception>
     public void Validate()
     {
-        foreach (var field in Schema.Fields)
+        foreach (var field in Schema.FieldArray)
         {
             Schema.ValidateValue(field.Name, field.Schema, _values[field.Index] ?? field.Schema.DefaultValue);
         }
@@ -210,7 +257,7 @@ public sealed class Struct : IEquatable<Struct>
     {
         var text = new StringBuilder("Struct{");
         var first = true;
-        foreach (var field in Schema.Fields)
+        foreach (var field in Schema.FieldArray)
         {
             var value = _values[field.Index];
             if (value is null)
@@ -244,6 +291,27 @@ public sealed class Struct : IEquatable<Struct>
         text.Append(JavaText.ToJavaString(value));
     }
 
+    /// <summary>The fast path of <see cref="PutFrom"/> for a field known to be this struct's own.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private bool TryCopy(Field field, Struct source, Field sourceField, bool useDefault)
+    {
+        var sourceFields = source.Schema.FieldArray;
+        var index = sourceField.Index;
+        if ((uint)index < (uint)sourceFields.Length
+            && ReferenceEquals(sourceFields[index], sourceField)
+            && ReferenceEquals(field.Schema, sourceField.Schema)
+            && (source._values[index] ?? (useDefault ? sourceField.Schema.DefaultValue : null)) is { } value)
+        {
+            _values[field.Index] = value;
+            return true;
+        }
+
+        return false;
+    }
+
+    private void PutCopied(Field field, Struct source, Field sourceField, bool useDefault) =>
+        Put(field, useDefault ? source.Get(sourceField.Name) : source.GetWithoutDefault(sourceField.Name));
+
     private Field LookupField(string fieldName)
     {
         ArgumentNullException.ThrowIfNull(fieldName);
@@ -253,7 +321,8 @@ public sealed class Struct : IEquatable<Struct>
 
     private Field CheckOwnField(Field field)
     {
-        if (field.Index >= _values.Length || !ReferenceEquals(Schema.Fields[field.Index], field) && !Schema.Fields[field.Index].Equals(field))
+        var fields = Schema.FieldArray;
+        if ((uint)field.Index >= (uint)fields.Length || !ReferenceEquals(fields[field.Index], field) && !fields[field.Index].Equals(field))
         {
             throw new DataException($"Field \"{field.Name}\" is not part of {Schema}.");
         }

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Confluent.Kafka;
 using Connect.Sdk.Errors;
 using Connect.Sdk.Runtime.Errors;
@@ -34,6 +35,12 @@ internal sealed class WorkerSinkTask : WorkerTask
     private readonly TimeProvider _time;
     private readonly TaskMetrics _metrics;
     private readonly Dictionary<TopicPartition, long> _currentOffsets = [];
+
+    /// <summary>
+    /// Per partition, the offset consumption restarts from after a failed pre-commit: the last committed offset, or the
+    /// first offset read since the partition was assigned (or the task asked to seek), as Kafka's worker rewinds.
+    /// </summary>
+    private readonly Dictionary<TopicPartition, long> _lastCommittedOffsets = [];
     private readonly HashSet<TopicPartition> _assignment = [];
     private readonly HashSet<TopicPartition> _pausedByTask = [];
     private readonly Dictionary<(string Topic, int Partition, long Offset), ConsumeResult<byte[]?, byte[]?>> _originals = [];
@@ -141,12 +148,12 @@ internal sealed class WorkerSinkTask : WorkerTask
                 if (_context.TakeCommitRequest() || _time.GetElapsedTime(lastCommit) >= _flushInterval)
                 {
                     lastCommit = _time.GetTimestamp();
-                    await CommitAsync(_assignment.ToList()).ConfigureAwait(false);
+                    await CommitAsync(_assignment.ToList(), closing: false).ConfigureAwait(false);
                 }
             }
 
             // Graceful stop: commit what the task has flushed before leaving the group.
-            await CommitAsync(_assignment.ToList()).ConfigureAwait(false);
+            await CommitAsync(_assignment.ToList(), closing: true).ConfigureAwait(false);
         }
         finally
         {
@@ -217,7 +224,14 @@ internal sealed class WorkerSinkTask : WorkerTask
         foreach (var result in consumed)
         {
             // Offsets advance only once the batch was delivered (or held only skipped records).
-            _batchOffsets[new TopicPartition(result.Topic, result.Partition.Value)] = result.Offset.Value + 1;
+            var partition = new TopicPartition(result.Topic, result.Partition.Value);
+            ref var next = ref CollectionsMarshal.GetValueRefOrAddDefault(_batchOffsets, partition, out var seenInBatch);
+            if (!seenInBatch)
+            {
+                _lastCommittedOffsets.TryAdd(partition, result.Offset.Value);
+            }
+
+            next = result.Offset.Value + 1;
             TopicUsed?.Invoke(result.Topic);
             var record = await ConvertAndTransformAsync(result).ConfigureAwait(false);
             if (record is null)
@@ -365,7 +379,14 @@ internal sealed class WorkerSinkTask : WorkerTask
         _batchOffsets.Clear();
     }
 
-    private async Task CommitAsync(IReadOnlyCollection<TopicPartition> partitions)
+    /// <summary>Asks the task which offsets to commit (<see cref="SinkTask.PreCommitAsync"/>) and commits them.</summary>
+    /// <param name="partitions">The partitions to commit.</param>
+    /// <param name="closing">Whether the partitions are being closed (revoked, or the task stops), so not read again here.</param>
+    /// <remarks>
+    /// When the task fails to pre-commit (its flush failed, say), what it was given since the last commit may not be
+    /// written: unless closing, consumption rewinds to the last committed offsets and those records are delivered again.
+    /// </remarks>
+    private async Task CommitAsync(IReadOnlyCollection<TopicPartition> partitions, bool closing)
     {
         if (_consumer is null || partitions.Count == 0)
         {
@@ -387,9 +408,29 @@ internal sealed class WorkerSinkTask : WorkerTask
         }
 
         var started = _time.GetTimestamp();
+        IReadOnlyDictionary<TopicPartition, OffsetAndMetadata> approved;
         try
         {
-            var approved = await _task.PreCommitAsync(current, CancellationToken.None).ConfigureAwait(false);
+            approved = await _task.PreCommitAsync(current, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception e)
+        {
+            _metrics.RecordOffsetCommit(_time.GetElapsedTime(started), success: false);
+            if (closing)
+            {
+                Logger.LogWarning(e, "{Task} Offset commit failed during close", Id);
+            }
+            else
+            {
+                Logger.LogError(e, "{Task} Offset commit failed, rewinding to last committed offsets", Id);
+                RewindToLastCommitted();
+            }
+
+            return;
+        }
+
+        try
+        {
             var toCommit = approved
                 .Where(e => _assignment.Contains(e.Key))
                 .Select(e => new TopicPartitionOffset(e.Key.Topic, e.Key.Partition, e.Value.Offset))
@@ -397,6 +438,11 @@ internal sealed class WorkerSinkTask : WorkerTask
             if (toCommit.Count > 0)
             {
                 _consumer.Commit(toCommit);
+                foreach (var committed in toCommit)
+                {
+                    _lastCommittedOffsets[new TopicPartition(committed.Topic, committed.Partition.Value)] = committed.Offset.Value;
+                }
+
                 Logger.LogDebug("{Task} Committed offsets {Offsets}", Id, string.Join(", ", toCommit));
             }
 
@@ -406,6 +452,20 @@ internal sealed class WorkerSinkTask : WorkerTask
         {
             _metrics.RecordOffsetCommit(_time.GetElapsedTime(started), success: false);
             Logger.LogError(e, "{Task} Offset commit failed; the offsets will be committed with the next commit", Id);
+        }
+    }
+
+    private void RewindToLastCommitted()
+    {
+        foreach (var (partition, offset) in _lastCommittedOffsets)
+        {
+            if (_assignment.Contains(partition))
+            {
+                _consumer!.Seek(new TopicPartitionOffset(partition.Topic, partition.Partition, offset));
+                _currentOffsets[partition] = offset;
+                _batchOffsets.Remove(partition);
+                Logger.LogDebug("{Task} Rewind {Partition} to offset {Offset}", Id, partition, offset);
+            }
         }
     }
 
@@ -437,7 +497,7 @@ internal sealed class WorkerSinkTask : WorkerTask
         Logger.LogInformation("{Task} Partitions {Action}: {Partitions}", Id, commit ? "revoked" : "lost", string.Join(", ", revoked));
         if (commit)
         {
-            CommitAsync(revoked).GetAwaiter().GetResult();
+            CommitAsync(revoked, closing: true).GetAwaiter().GetResult();
         }
 
         _task.Close(revoked);
@@ -445,6 +505,7 @@ internal sealed class WorkerSinkTask : WorkerTask
         {
             _assignment.Remove(partition);
             _currentOffsets.Remove(partition);
+            _lastCommittedOffsets.Remove(partition);
             _batchOffsets.Remove(partition);
             _pausedByTask.Remove(partition);
         }
@@ -480,6 +541,7 @@ internal sealed class WorkerSinkTask : WorkerTask
             {
                 _consumer!.Seek(new TopicPartitionOffset(partition.Topic, partition.Partition, offset));
                 _currentOffsets[partition] = offset;
+                _lastCommittedOffsets[partition] = offset;
                 _batchOffsets.Remove(partition);
                 Logger.LogInformation("{Task} Rewind {Partition} to offset {Offset}", Id, partition, offset);
             }

@@ -86,6 +86,28 @@ public sealed class SinkDeliveryTests(ITestOutputHelper output)
         await Eventually.TrueAsync(() => cluster.CommittedOffsets("connect-" + name, "in")[0] == 20, "the offsets are committed after the successful put");
     }
 
+    // Kafka's WorkerSinkTask.commitOffsets: a failed preCommit rewinds to the last committed offsets.
+    [Fact]
+    public async Task SinkTask_PreCommitFails_RewindsAndDeliversAgainWhatWasNotCommitted()
+    {
+        await using var cluster = ConnectTestCluster.Start(output);
+        cluster.CreateTopic("in");
+        var name = NewName("failed-flush-sink");
+        var log = SinkLog.For(name);
+        cluster.Produce("in", Values(0, 10));
+        var worker = await cluster.StartWorkerAsync();
+        await worker.Herder.PutConnectorConfigAsync(name, SinkConfig(name, ("collect.precommit.failures", "1")), allowReplace: false);
+
+        await Eventually.TrueAsync(() => cluster.CommittedOffsets("connect-" + name, "in")[0] == 10, "the offsets are committed after the records are put again");
+
+        log.FailedPreCommits.Should().Be(1);
+        var values = log.Delivered.Select(r => r.Value).ToList();
+        values.Should().HaveCount(20, "every record put before the failed flush is put once more");
+        values.Take(10).Should().Equal(Enumerable.Range(0, 10).Select(i => (object)$"v{i}"));
+        values.Skip(10).Should().Equal(Enumerable.Range(0, 10).Select(i => (object)$"v{i}"), "consumption restarts at the first offset not committed");
+        worker.Status(name).Tasks.Should().ContainSingle().Which.Status.State.Should().Be(ConnectState.Running, "a failed pre-commit does not fail the task");
+    }
+
     [Fact]
     public async Task SinkTask_RetriableExceptionWithContextTimeout_RedeliversAfterTheRequestedBackoff()
     {

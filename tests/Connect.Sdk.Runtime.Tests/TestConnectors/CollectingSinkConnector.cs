@@ -8,7 +8,7 @@ namespace Connect.Sdk.Runtime.Tests.TestConnectors;
 /// <summary>
 /// A sink connector that records what its tasks receive in <see cref="SinkLog"/> (one log per connector name), with
 /// switches to misbehave: RetriableException from the first puts, a fatal exception on a value, flushes held back
-/// until the test allows them, and errant records reported through the ErrantRecordReporter.
+/// until the test allows them, failed flushes, and errant records reported through the ErrantRecordReporter.
 /// </summary>
 public sealed class CollectingSinkConnector : SinkConnector
 {
@@ -17,13 +17,15 @@ public sealed class CollectingSinkConnector : SinkConnector
     public const string FatalValueConfig = "collect.fatal.value";
     public const string HoldFlushConfig = "collect.hold.flush";
     public const string ErrantValueConfig = "collect.errant.value";
+    public const string PreCommitFailuresConfig = "collect.precommit.failures";
 
     public static ConfigDef Definition { get; } = new ConfigDef()
         .Define(RetriableFailuresConfig, ConfigType.Int, 0, Importance.Low, "How many puts (with records) throw a RetriableException first.")
         .Define(RetryTimeoutConfig, ConfigType.Long, -1L, Importance.Low, "When >= 0, the back-off the task asks for with context.Timeout before throwing a RetriableException.")
         .Define(FatalValueConfig, ConfigType.String, "", Importance.Low, "A value whose arrival makes put throw a non-retriable exception.")
         .Define(HoldFlushConfig, ConfigType.Boolean, false, Importance.Low, "Whether records are flushed only when the test asks (SinkLog.RequestFlush).")
-        .Define(ErrantValueConfig, ConfigType.String, "", Importance.Low, "A value the task reports through the ErrantRecordReporter instead of writing it.");
+        .Define(ErrantValueConfig, ConfigType.String, "", Importance.Low, "A value the task reports through the ErrantRecordReporter instead of writing it.")
+        .Define(PreCommitFailuresConfig, ConfigType.Int, 0, Importance.Low, "How many pre-commits (with offsets) fail first, as a flush to the target system would, losing what was put since the last one.");
 
     private IReadOnlyDictionary<string, string> _config = new Dictionary<string, string>();
 
@@ -51,6 +53,7 @@ public sealed class CollectingSinkTask : SinkTask
     private readonly HashSet<TopicPartition> _open = [];
     private SinkLog _log = new();
     private int _retriableFailures;
+    private int _preCommitFailures;
     private long _retryTimeout;
     private string _fatalValue = string.Empty;
     private string _errantValue = string.Empty;
@@ -62,6 +65,7 @@ public sealed class CollectingSinkTask : SinkTask
     {
         var parsed = new SimpleConfig(CollectingSinkConnector.Definition, config);
         _retriableFailures = parsed.GetInt(CollectingSinkConnector.RetriableFailuresConfig);
+        _preCommitFailures = parsed.GetInt(CollectingSinkConnector.PreCommitFailuresConfig);
         _retryTimeout = parsed.GetLong(CollectingSinkConnector.RetryTimeoutConfig);
         _fatalValue = parsed.GetString(CollectingSinkConnector.FatalValueConfig) ?? string.Empty;
         _errantValue = parsed.GetString(CollectingSinkConnector.ErrantValueConfig) ?? string.Empty;
@@ -118,6 +122,14 @@ public sealed class CollectingSinkTask : SinkTask
         foreach (var partition in currentOffsets.Keys.Where(p => !_open.Contains(p)))
         {
             _log.RecordViolation($"PreCommitAsync for {partition}, which is not open");
+        }
+
+        if (_preCommitFailures > 0 && currentOffsets.Count > 0)
+        {
+            _preCommitFailures--;
+            _buffer.Clear();
+            _log.RecordFailedPreCommit();
+            throw new InvalidOperationException("Simulated flush failure: the target system rejected the batch");
         }
 
         IReadOnlyDictionary<TopicPartition, OffsetAndMetadata> result;
@@ -200,6 +212,7 @@ public sealed class SinkLog
     private readonly List<TopicPartition> _closed = [];
     private readonly List<string> _violations = [];
     private bool _flushRequested;
+    private int _failedPreCommits;
     private int _starts;
     private int _stops;
 
@@ -221,6 +234,9 @@ public sealed class SinkLog
     public IReadOnlyList<IReadOnlyDictionary<TopicPartition, OffsetAndMetadata>> PreCommits => Locked(() => _preCommits.ToList());
 
     public int PreCommitCount => Locked(() => _preCommits.Count);
+
+    /// <summary>How many pre-commits failed on purpose (<c>collect.precommit.failures</c>).</summary>
+    public int FailedPreCommits => Locked(() => _failedPreCommits);
 
     /// <summary>Every partition passed to Open, in order.</summary>
     public IReadOnlyList<TopicPartition> Opened => Locked(() => _opened.ToList());
@@ -256,6 +272,8 @@ public sealed class SinkLog
     internal void RecordFlushed(IEnumerable<ReceivedRecord> records) => Locked(() => _flushed.AddRange(records));
 
     internal void RecordErrant(ReceivedRecord record) => Locked(() => _errant.Add(record));
+
+    internal void RecordFailedPreCommit() => Locked(() => _failedPreCommits++);
 
     internal void RecordPreCommit(IReadOnlyDictionary<TopicPartition, OffsetAndMetadata> result) => Locked(() => _preCommits.Add(result));
 

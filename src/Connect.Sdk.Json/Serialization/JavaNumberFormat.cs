@@ -40,6 +40,12 @@ internal static class JavaNumberFormat
     /// <summary>The longest text <see cref="Format(double, Span{byte})"/> writes.</summary>
     public const int MaxLength = 32;
 
+    /// <summary>Magnitudes from here on are printed in scientific notation (<c>1.0E7</c>).</summary>
+    private const double PlainLimit = 1e7;
+
+    /// <summary>Magnitudes below this are printed in scientific notation (<c>9.99E-4</c>).</summary>
+    private const double PlainFloor = 1e-3;
+
     /// <summary>Writes Java's <c>Double.toString</c> of a finite value as ASCII.</summary>
     /// <param name="value">A finite double.</param>
     /// <param name="destination">At least <see cref="MaxLength"/> bytes.</param>
@@ -54,6 +60,24 @@ internal static class JavaNumberFormat
         if (value == 0)
         {
             return WriteZero(double.IsNegative(value), destination);
+        }
+
+        if (Math.Abs(value) < PlainLimit && value == Math.Truncate(value))
+        {
+            // A whole number Java prints plainly is the integer and ".0" (5.0, 1234567.0): no digit search needed,
+            // and it skips the one-digit case below, which formats and parses the value a second time.
+            ((long)value).TryFormat(destination, out var integerLength, default, CultureInfo.InvariantCulture);
+            ".0"u8.CopyTo(destination[integerLength..]);
+            return integerLength + 2;
+        }
+
+        if (Math.Abs(value) is >= PlainFloor and < PlainLimit
+            && value.TryFormat(destination, out var plainLength, "R", CultureInfo.InvariantCulture)
+            && HasFractionAndTwoDigits(destination[..plainLength]))
+        {
+            // In Java's plain range .NET's shortest text is Java's, once it has a fraction and more than one digit
+            // (the one-digit case may differ, see below).
+            return plainLength;
         }
 
         Span<char> text = stackalloc char[MaxLength];
@@ -148,6 +172,33 @@ internal static class JavaNumberFormat
         }
 
         return text.ToString();
+    }
+
+    /// <summary>
+    /// Whether .NET's round-trip text of a value in [10^-3, 10^7) is plain notation with a decimal point and at least two
+    /// significant digits, which is then exactly what Java prints.
+    /// </summary>
+    private static bool HasFractionAndTwoDigits(ReadOnlySpan<byte> text)
+    {
+        var hasPoint = false;
+        var significant = 0;
+        foreach (var c in text)
+        {
+            if (c == (byte)'.')
+            {
+                hasPoint = true;
+            }
+            else if (c is >= (byte)'1' and <= (byte)'9' || (c == (byte)'0' && significant > 0))
+            {
+                significant++;
+            }
+            else if (c is not ((byte)'0' or (byte)'-'))
+            {
+                return false;
+            }
+        }
+
+        return hasPoint && significant >= 2;
     }
 
     private static int WriteZero(bool negative, Span<byte> destination)

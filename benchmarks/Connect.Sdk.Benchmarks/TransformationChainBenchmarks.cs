@@ -1,7 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using Connect.Sdk.Config;
 using Connect.Sdk.Connectors;
-using Connect.Sdk.Data;
 using Connect.Sdk.Source;
 using Connect.Sdk.Transforms;
 
@@ -28,52 +27,14 @@ public class TransformationChainBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var schema = SchemaBuilder.Struct()
-            .Name("com.acme.Order")
-            .Field("order_id", Schema.Int64)
-            .Field("customer_id", Schema.Int64)
-            .Field("delivery_address", Schema.String)
-            .Field("quantity", Schema.Int32)
-            .Field("price", Schema.Float64)
-            .Build();
+        var chains = BenchmarkChains.Create();
         _records = new SourceRecord[DistinctRecords];
         for (var i = 0; i < DistinctRecords; i++)
         {
-            var value = new Struct(schema)
-                .Put("order_id", (long)i)
-                .Put("customer_id", (long)(i % 97))
-                .Put("delivery_address", "1 Main St")
-                .Put("quantity", i % 10)
-                .Put("price", i * 1.5);
-            _records[i] = new SourceRecord(null, null, "prod-orders", 0, null, null, schema, value, 1_700_000_000_000L + i);
+            _records[i] = chains.NewRecord(i);
         }
 
-        var factory = TransformationChainFactory.Default;
-        _none = factory.Create<SourceRecord>(new Dictionary<string, string>());
-        _noOp = new TransformationChain<SourceRecord>([new TransformationStage<SourceRecord>(new NoOp<SourceRecord>())]);
-        var three = new Dictionary<string, string>
-        {
-            ["transforms"] = "dropTombstones,route,rename",
-            ["transforms.dropTombstones.type"] = "org.apache.kafka.connect.transforms.Filter",
-            ["transforms.dropTombstones.predicate"] = "isTombstone",
-            ["transforms.route.type"] = "org.apache.kafka.connect.transforms.RegexRouter",
-            ["transforms.route.regex"] = "prod-(.*)",
-            ["transforms.route.replacement"] = "$1",
-            ["transforms.rename.type"] = "org.apache.kafka.connect.transforms.ReplaceField$Value",
-            ["transforms.rename.renames"] = "delivery_address:shipping_address",
-            ["predicates"] = "isTombstone",
-            ["predicates.isTombstone.type"] = "org.apache.kafka.connect.transforms.predicates.RecordIsTombstone",
-        };
-        _three = factory.Create<SourceRecord>(three);
-        var five = new Dictionary<string, string>(three)
-        {
-            ["transforms"] = "dropTombstones,route,rename,cast,key",
-            ["transforms.cast.type"] = "org.apache.kafka.connect.transforms.Cast$Value",
-            ["transforms.cast.spec"] = "quantity:int64",
-            ["transforms.key.type"] = "org.apache.kafka.connect.transforms.ValueToKey",
-            ["transforms.key.fields"] = "customer_id",
-        };
-        _five = factory.Create<SourceRecord>(five);
+        (_none, _noOp, _three, _five) = (chains.None, chains.NoOp, chains.Three, chains.Five);
     }
 
     [Benchmark(Baseline = true, OperationsPerInvoke = RecordsPerOperation, Description = "0 transforms")]

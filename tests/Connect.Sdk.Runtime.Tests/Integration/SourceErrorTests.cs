@@ -1,3 +1,4 @@
+using Connect.Sdk.Runtime.Herder;
 using Connect.Sdk.Runtime.Storage;
 using Connect.Sdk.Runtime.Tests.TestConnectors;
 using Connect.Sdk.Runtime.Worker;
@@ -11,159 +12,124 @@ public sealed class SourceErrorTests(ITestOutputHelper output)
     [Fact]
     public async Task SourceTask_RetriableExceptionFromPoll_IsRetriedAndNothingIsLost()
     {
-        await using var cluster = ConnectTestCluster.Start(output);
-        cluster.CreateTopic("counts");
-        var name = SinkDeliveryTests.NewName("flaky-source");
-        var worker = await cluster.StartWorkerAsync(fileOffsets: false);
-        var config = SourceOffsetTests.SourceConfig(name, pollDelayMs: 0, tasks: 1, partitions: 1, records: 30);
-        config[CountingSourceConnector.PollRetriableFailuresConfig] = "3";
+        await using var source = await CountingSource.StartAsync(output, "flaky-source", records: 30);
+        source.Config[CountingSourceConnector.PollRetriableFailuresConfig] = "3";
 
-        await worker.Herder.PutConnectorConfigAsync(name, config, allowReplace: false);
+        await source.CreateConnectorAsync();
 
-        var values = await Eventually.ValueAsync(() => cluster.ReadValues("counts"), v => v.Count >= 30, "every record is produced");
+        var values = await Eventually.ValueAsync(() => source.ReadValues(), v => v.Count >= 30, "every record is produced");
         values.Should().Equal(Enumerable.Range(0, 30).Select(i => CountingSourceConnector.ValueOf(0, i)));
-        SourceProgress.For(name).RetriableFailures.Should().Be(3);
-        worker.Status(name).Tasks.Single().Status.State.Should().Be(ConnectState.Running);
+        SourceProgress.For(source.Name).RetriableFailures.Should().Be(3);
+        source.TaskState.Should().Be(ConnectState.Running);
     }
 
     [Fact]
     public async Task SourceTask_ExceptionFromPoll_FailsTheTaskWithItsTrace()
     {
-        await using var cluster = ConnectTestCluster.Start(output);
-        cluster.CreateTopic("counts");
-        var name = SinkDeliveryTests.NewName("failing-source");
-        var worker = await cluster.StartWorkerAsync(fileOffsets: false);
-        var config = SourceOffsetTests.SourceConfig(name, pollDelayMs: 0, tasks: 1, partitions: 1, records: 30);
-        config[CountingSourceConnector.PollFatalErrorConfig] = "the source database is gone";
+        await using var source = await CountingSource.StartAsync(output, "failing-source", records: 30);
+        source.Config[CountingSourceConnector.PollFatalErrorConfig] = "the source database is gone";
 
-        await worker.Herder.PutConnectorConfigAsync(name, config, allowReplace: false);
+        await source.CreateConnectorAsync();
 
-        var status = await Eventually.ValueAsync(() => worker.Status(name), s => s.Tasks.Any(t => t.Status.State == ConnectState.Failed), "the task failed");
+        var status = await source.TaskFailedAsync();
         status.Connector.State.Should().Be(ConnectState.Running);
         status.Tasks.Single().Status.Trace.Should().Contain("System.InvalidOperationException: the source database is gone")
             .And.Contain(nameof(CountingSourceTask.PollAsync));
-        await Eventually.TrueAsync(() => SourceProgress.For(name).Stops == 1, "the failed task was stopped");
+        await Eventually.TrueAsync(() => SourceProgress.For(source.Name).Stops == 1, "the failed task was stopped");
     }
 
     [Fact]
     public async Task SourceTask_ConverterErrorWithToleranceNone_FailsTheTaskAndCommitsNothing()
     {
-        await using var cluster = ConnectTestCluster.Start(output);
-        cluster.CreateTopic("counts");
-        var name = SinkDeliveryTests.NewName("unconvertible-source");
-        var worker = await cluster.StartWorkerAsync(fileOffsets: false);
-        var config = SourceOffsetTests.SourceConfig(name, pollDelayMs: 0, tasks: 1, partitions: 1, records: 10);
-        config["value.converter"] = "org.apache.kafka.connect.converters.IntegerConverter";
+        await using var source = await CountingSource.StartAsync(output, "unconvertible-source", records: 10);
+        source.Config["value.converter"] = "org.apache.kafka.connect.converters.IntegerConverter";
 
-        await worker.Herder.PutConnectorConfigAsync(name, config, allowReplace: false);
+        await source.CreateConnectorAsync();
 
-        var status = await Eventually.ValueAsync(() => worker.Status(name), s => s.Tasks.Any(t => t.Status.State == ConnectState.Failed), "the task failed");
+        var status = await source.TaskFailedAsync();
         status.Tasks.Single().Status.Trace.Should().Contain("Tolerance exceeded in error handler").And.Contain("Connect.Sdk.Errors.DataException");
-        worker.Offsets.Snapshot().Should().BeEmpty("no record was written, so no offset is committed");
-        cluster.ReadValues("counts").Should().BeEmpty();
+        source.Worker.Offsets.Snapshot().Should().BeEmpty("no record was written, so no offset is committed");
+        source.ReadValues().Should().BeEmpty();
     }
 
     [Fact]
     public async Task SourceTask_ConverterErrorWithToleranceAll_SkipsTheRecordsAndCommitsTheirOffsets()
     {
-        await using var cluster = ConnectTestCluster.Start(output);
-        cluster.CreateTopic("counts");
-        var name = SinkDeliveryTests.NewName("skipping-source");
-        var worker = await cluster.StartWorkerAsync(fileOffsets: false);
-        var config = SourceOffsetTests.SourceConfig(name, pollDelayMs: 0, tasks: 1, partitions: 1, records: 10);
-        config["value.converter"] = "org.apache.kafka.connect.converters.IntegerConverter";
-        config["errors.tolerance"] = "all";
-        config["errors.log.enable"] = "true";
+        await using var source = await CountingSource.StartAsync(output, "skipping-source", records: 10);
+        source.Config["value.converter"] = "org.apache.kafka.connect.converters.IntegerConverter";
+        source.Config["errors.tolerance"] = "all";
+        source.Config["errors.log.enable"] = "true";
 
-        await worker.Herder.PutConnectorConfigAsync(name, config, allowReplace: false);
+        await source.CreateConnectorAsync();
 
-        var key = OffsetCodec.SerializeKey(name, CountingSourceConnector.SourcePartition(0));
-        await Eventually.TrueAsync(() => worker.Offsets.Snapshot().GetValueOrDefault(key) == "{\"seq\":9}", "the skipped records' offsets are committed");
-        SourceProgress.For(name).CommittedRecords.Should().Be(10, "commitRecord is called for skipped records too");
-        worker.Worker.TaskMetrics(new ConnectorTaskId(name, 0))!.Skipped.Should().Be(10);
-        cluster.ReadValues("counts").Should().BeEmpty();
-        worker.Status(name).Tasks.Single().Status.State.Should().Be(ConnectState.Running);
+        await source.OffsetCommittedAsync("{\"seq\":9}", "the skipped records' offsets are committed");
+        SourceProgress.For(source.Name).CommittedRecords.Should().Be(10, "commitRecord is called for skipped records too");
+        source.Skipped.Should().Be(10);
+        source.ReadValues().Should().BeEmpty();
+        source.TaskState.Should().Be(ConnectState.Running);
     }
 
     [Fact]
     public async Task SourceTask_KeyConverterErrorWithToleranceAll_SkipsTheRecordsAndCommitsTheirOffsets()
     {
-        await using var cluster = ConnectTestCluster.Start(output);
-        cluster.CreateTopic("counts");
-        var name = SinkDeliveryTests.NewName("unkeyable-source");
-        var worker = await cluster.StartWorkerAsync(fileOffsets: false);
-        var config = SourceOffsetTests.SourceConfig(name, pollDelayMs: 0, tasks: 1, partitions: 1, records: 10);
-        config["key.converter"] = "org.apache.kafka.connect.converters.IntegerConverter";
-        config["errors.tolerance"] = "all";
+        await using var source = await CountingSource.StartAsync(output, "unkeyable-source", records: 10);
+        source.Config["key.converter"] = "org.apache.kafka.connect.converters.IntegerConverter";
+        source.Config["errors.tolerance"] = "all";
 
-        await worker.Herder.PutConnectorConfigAsync(name, config, allowReplace: false);
+        await source.CreateConnectorAsync();
 
-        var key = OffsetCodec.SerializeKey(name, CountingSourceConnector.SourcePartition(0));
-        await Eventually.TrueAsync(() => worker.Offsets.Snapshot().GetValueOrDefault(key) == "{\"seq\":9}", "the skipped records' offsets are committed");
-        worker.Worker.TaskMetrics(new ConnectorTaskId(name, 0))!.Skipped.Should().Be(10);
-        cluster.ReadValues("counts").Should().BeEmpty();
-        worker.Status(name).Tasks.Single().Status.State.Should().Be(ConnectState.Running);
+        await source.OffsetCommittedAsync("{\"seq\":9}", "the skipped records' offsets are committed");
+        source.Skipped.Should().Be(10);
+        source.ReadValues().Should().BeEmpty();
+        source.TaskState.Should().Be(ConnectState.Running);
     }
 
     [Fact]
     public async Task SourceTask_TransformationErrorWithToleranceAll_SkipsTheRecords()
     {
-        await using var cluster = ConnectTestCluster.Start(output);
-        cluster.CreateTopic("counts");
-        var name = SinkDeliveryTests.NewName("untransformable-source");
-        var worker = await cluster.StartWorkerAsync(fileOffsets: false);
-        var config = SourceOffsetTests.SourceConfig(name, pollDelayMs: 0, tasks: 1, partitions: 1, records: 10);
-        config["transforms"] = "broken";
-        config["transforms.broken.type"] = typeof(ThrowingTransformation).FullName!;
-        config["errors.tolerance"] = "all";
+        await using var source = await CountingSource.StartAsync(output, "untransformable-source", records: 10);
+        source.Config["transforms"] = "broken";
+        source.Config["transforms.broken.type"] = typeof(ThrowingTransformation).FullName!;
+        source.Config["errors.tolerance"] = "all";
 
-        await worker.Herder.PutConnectorConfigAsync(name, config, allowReplace: false);
+        await source.CreateConnectorAsync();
 
-        var key = OffsetCodec.SerializeKey(name, CountingSourceConnector.SourcePartition(0));
-        await Eventually.TrueAsync(() => worker.Offsets.Snapshot().GetValueOrDefault(key) == "{\"seq\":9}", "the skipped records' offsets are committed");
-        worker.Worker.TaskMetrics(new ConnectorTaskId(name, 0))!.Skipped.Should().Be(10);
-        cluster.ReadValues("counts").Should().BeEmpty();
+        await source.OffsetCommittedAsync("{\"seq\":9}", "the skipped records' offsets are committed");
+        source.Skipped.Should().Be(10);
+        source.ReadValues().Should().BeEmpty();
     }
 
     [Fact]
     public async Task SourceTask_TransformationErrorWithToleranceNone_FailsTheTask()
     {
-        await using var cluster = ConnectTestCluster.Start(output);
-        cluster.CreateTopic("counts");
-        var name = SinkDeliveryTests.NewName("failing-transform-source");
-        var worker = await cluster.StartWorkerAsync(fileOffsets: false);
-        var config = SourceOffsetTests.SourceConfig(name, pollDelayMs: 0, tasks: 1, partitions: 1, records: 10);
-        config["transforms"] = "broken";
-        config["transforms.broken.type"] = typeof(ThrowingTransformation).FullName!;
+        await using var source = await CountingSource.StartAsync(output, "failing-transform-source", records: 10);
+        source.Config["transforms"] = "broken";
+        source.Config["transforms.broken.type"] = typeof(ThrowingTransformation).FullName!;
 
-        await worker.Herder.PutConnectorConfigAsync(name, config, allowReplace: false);
+        await source.CreateConnectorAsync();
 
-        var status = await Eventually.ValueAsync(() => worker.Status(name), s => s.Tasks.Any(t => t.Status.State == ConnectState.Failed), "the task failed");
+        var status = await source.TaskFailedAsync();
         status.Tasks.Single().Status.Trace.Should().Contain("Tolerance exceeded in error handler").And.Contain("Cannot transform");
-        cluster.ReadValues("counts").Should().BeEmpty();
+        source.ReadValues().Should().BeEmpty();
     }
 
     [Fact]
     public async Task SourceTask_RetriableConverterErrorWithinTheRetryTimeout_IsRetriedAndEveryRecordWritten()
     {
-        await using var cluster = ConnectTestCluster.Start(output);
-        cluster.CreateTopic("counts");
-        var name = SinkDeliveryTests.NewName("flaky-converter-source");
-        var worker = await cluster.StartWorkerAsync(fileOffsets: false);
-        var config = SourceOffsetTests.SourceConfig(name, pollDelayMs: 0, tasks: 1, partitions: 1, records: 10);
-        config["value.converter"] = typeof(FlakyStringConverter).FullName!;
-        config["value.converter." + FlakyStringConverter.FailuresConfig] = "2";
-        config["value.converter." + FlakyStringConverter.IdConfig] = name;
-        config["errors.retry.timeout"] = "30000";
-        config["errors.retry.delay.max.ms"] = "1000";
+        await using var source = await CountingSource.StartAsync(output, "flaky-converter-source", records: 10);
+        source.Config["value.converter"] = typeof(FlakyStringConverter).FullName!;
+        source.Config["value.converter." + FlakyStringConverter.FailuresConfig] = "2";
+        source.Config["value.converter." + FlakyStringConverter.IdConfig] = source.Name;
+        source.Config["errors.retry.timeout"] = "30000";
+        source.Config["errors.retry.delay.max.ms"] = "1000";
 
-        await worker.Herder.PutConnectorConfigAsync(name, config, allowReplace: false);
+        await source.CreateConnectorAsync();
 
-        var values = await Eventually.ValueAsync(() => cluster.ReadValues("counts"), v => v.Count >= 10, "every record is written");
+        var values = await Eventually.ValueAsync(() => source.ReadValues(), v => v.Count >= 10, "every record is written");
         values.Should().Equal(Enumerable.Range(0, 10).Select(i => CountingSourceConnector.ValueOf(0, i)), "the retried record keeps its place");
-        FlakyStringConverter.Thrown(name).Should().Be(2);
-        worker.Worker.TaskMetrics(new ConnectorTaskId(name, 0))!.Skipped.Should().Be(0);
-        worker.Status(name).Tasks.Single().Status.State.Should().Be(ConnectState.Running);
+        FlakyStringConverter.Thrown(source.Name).Should().Be(2);
+        source.Skipped.Should().Be(0);
+        source.TaskState.Should().Be(ConnectState.Running);
     }
 
     [Fact]
@@ -197,5 +163,46 @@ public sealed class SourceErrorTests(ITestOutputHelper output)
         await herder.SetTargetStateAsync(name, TargetState.Started);
         await Eventually.TrueAsync(() => progress.Starts == 3, "the task started again");
         progress.ResumedFrom[0].Should().Be(0, "after a reset the source starts over");
+    }
+
+    /// <summary>
+    /// A counting source connector (one task, one partition, no delay between records) on a fresh cluster and worker,
+    /// writing to <c>counts</c>; the test adjusts <see cref="Config"/> before <see cref="CreateConnectorAsync"/>.
+    /// </summary>
+    private sealed class CountingSource(ConnectTestCluster cluster, TestWorker worker, string name, Dictionary<string, string> config) : IAsyncDisposable
+    {
+        public string Name => name;
+
+        public TestWorker Worker => worker;
+
+        public Dictionary<string, string> Config => config;
+
+        public long Skipped => worker.Worker.TaskMetrics(new ConnectorTaskId(name, 0))!.Skipped;
+
+        public ConnectState TaskState => worker.Status(name).Tasks.Single().Status.State;
+
+        public static async Task<CountingSource> StartAsync(ITestOutputHelper output, string prefix, int records)
+        {
+            var cluster = ConnectTestCluster.Start(output);
+            cluster.CreateTopic("counts");
+            var name = SinkDeliveryTests.NewName(prefix);
+            var worker = await cluster.StartWorkerAsync(fileOffsets: false);
+            return new CountingSource(cluster, worker, name, SourceOffsetTests.SourceConfig(name, pollDelayMs: 0, tasks: 1, partitions: 1, records: records));
+        }
+
+        public Task CreateConnectorAsync() => worker.Herder.PutConnectorConfigAsync(name, config, allowReplace: false);
+
+        public IReadOnlyList<string> ReadValues() => cluster.ReadValues("counts");
+
+        public Task<ConnectorStateInfo> TaskFailedAsync() =>
+            Eventually.ValueAsync(() => worker.Status(name), s => s.Tasks.Any(t => t.Status.State == ConnectState.Failed), "the task failed");
+
+        public Task OffsetCommittedAsync(string offsetJson, string because)
+        {
+            var key = OffsetCodec.SerializeKey(name, CountingSourceConnector.SourcePartition(0));
+            return Eventually.TrueAsync(() => worker.Offsets.Snapshot().GetValueOrDefault(key) == offsetJson, because);
+        }
+
+        public ValueTask DisposeAsync() => cluster.DisposeAsync();
     }
 }

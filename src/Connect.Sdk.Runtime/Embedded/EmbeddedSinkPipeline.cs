@@ -90,7 +90,7 @@ public sealed class EmbeddedSinkPipeline : IAsyncDisposable
         _topics = (config.GetList(ConnectorConfig.TopicsConfig) ?? []).ToHashSet(StringComparer.Ordinal);
         var regex = config.GetString(ConnectorConfig.TopicsRegexConfig);
         _topicsRegex = string.IsNullOrEmpty(regex) ? null : new Regex($"^(?:{regex})$", RegexOptions.None, TimeSpan.FromSeconds(1));
-        _context = new SinkTaskContext(taskConfig, new ErrantRecordReporter(errors, task.GetType(), FindOriginal));
+        _context = new SinkTaskContext(taskConfig, new ErrantRecordReporter(errors, task.GetType(), converters, FindOriginal));
     }
 
     /// <summary>The connector's <c>name</c>.</summary>

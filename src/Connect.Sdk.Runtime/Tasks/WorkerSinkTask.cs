@@ -98,7 +98,7 @@ internal sealed class WorkerSinkTask : WorkerTask
         var started = false;
         try
         {
-            _context = new SinkTaskContext(_taskConfig, new ErrantRecordReporter(_errors, _task.GetType(), FindOriginal));
+            _context = new SinkTaskContext(_taskConfig, new ErrantRecordReporter(_errors, _task.GetType(), _converters, FindOriginal));
             _task.Initialize(_context);
             _task.Start(_taskConfig);
             started = true;

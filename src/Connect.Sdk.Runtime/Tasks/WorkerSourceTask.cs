@@ -168,7 +168,7 @@ internal sealed class WorkerSourceTask : WorkerTask
             stage = Stage.ValueConverter;
             value = _converters.Value.FromConnectData(output.Topic, output.Headers, output.ValueSchema, output.Value);
             stage = Stage.HeaderConverter;
-            headers = ConvertHeaders(output.Topic, output.Headers);
+            headers = _converters.ToKafkaHeaders(output.Topic, output.Headers);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -225,8 +225,8 @@ internal sealed class WorkerSourceTask : WorkerTask
         }
 
         var headersOutcome = failed == Stage.HeaderConverter
-            ? await _errors.ContinueAfterFailureAsync(Stage.HeaderConverter, _headerConverterType, ConvertRecordHeaders, (Task: this, Output: converted), error, null, converted, StoppingToken).ConfigureAwait(false)
-            : await _errors.ExecuteAsync(Stage.HeaderConverter, _headerConverterType, ConvertRecordHeaders, (Task: this, Output: converted), null, converted, StoppingToken).ConfigureAwait(false);
+            ? await _errors.ContinueAfterFailureAsync(Stage.HeaderConverter, _headerConverterType, ConvertRecordHeaders, (Converters: _converters, Output: converted), error, null, converted, StoppingToken).ConfigureAwait(false)
+            : await _errors.ExecuteAsync(Stage.HeaderConverter, _headerConverterType, ConvertRecordHeaders, (Converters: _converters, Output: converted), null, converted, StoppingToken).ConfigureAwait(false);
         if (headersOutcome.IsFailed)
         {
             SkipRecord(record);
@@ -242,8 +242,8 @@ internal sealed class WorkerSourceTask : WorkerTask
     private static byte[]? ConvertValue((RecordConverters Converters, SourceRecord Output) s) =>
         s.Converters.Value.FromConnectData(s.Output.Topic, s.Output.Headers, s.Output.ValueSchema, s.Output.Value);
 
-    private static Headers? ConvertRecordHeaders((WorkerSourceTask Task, SourceRecord Output) s) =>
-        s.Task.ConvertHeaders(s.Output.Topic, s.Output.Headers);
+    private static Headers? ConvertRecordHeaders((RecordConverters Converters, SourceRecord Output) s) =>
+        s.Converters.ToKafkaHeaders(s.Output.Topic, s.Output.Headers);
 
     private async Task ProduceAsync(SourceRecord record, SourceRecord output, byte[]? key, byte[]? value, Headers? headers)
     {
@@ -289,22 +289,6 @@ internal sealed class WorkerSourceTask : WorkerTask
         }
 
         return _lastDestination = partition is { } p ? new KafkaTopicPartition(topic, p) : new KafkaTopicPartition(topic, Partition.Any);
-    }
-
-    private Headers? ConvertHeaders(string topic, ConnectHeaders headers)
-    {
-        if (headers.IsEmpty)
-        {
-            return null;
-        }
-
-        var result = new Headers();
-        foreach (var header in headers)
-        {
-            result.Add(header.Key, _converters.Header.FromConnectHeader(topic, header.Key, header.Schema, header.Value));
-        }
-
-        return result;
     }
 
     private void SkipRecord(SourceRecord record)

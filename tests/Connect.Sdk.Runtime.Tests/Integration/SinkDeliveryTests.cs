@@ -218,6 +218,48 @@ public sealed class SinkDeliveryTests(ITestOutputHelper output)
         headers.Should().Contain(DeadLetterQueueReporter.ExceptionMessageHeader, "Cannot write value v3");
     }
 
+    // Kafka's WorkerErrantRecordReporter: without the consumed original, the record goes as the converters write it.
+    [Fact]
+    public async Task SinkTask_ErrantRecordReportedAfterItsBatch_IsWrittenToTheDeadLetterQueueAsConverted()
+    {
+        await using var cluster = ConnectTestCluster.Start(output);
+        cluster.CreateTopic("in");
+        cluster.CreateTopic("in-dlq");
+        var name = NewName("late-errant-sink");
+        var log = SinkLog.For(name);
+        var worker = await cluster.StartWorkerAsync();
+        await worker.Herder.PutConnectorConfigAsync(
+            name,
+            SinkConfig(
+                name,
+                ("collect.errant.value", "v2"),
+                ("collect.errant.at.flush", "true"),
+                ("transforms", "route"),
+                ("transforms.route.type", "org.apache.kafka.connect.transforms.RegexRouter"),
+                ("transforms.route.regex", "in"),
+                ("transforms.route.replacement", "routed"),
+                ("errors.tolerance", "all"),
+                ("errors.deadletterqueue.topic.name", "in-dlq"),
+                ("errors.deadletterqueue.context.headers.enable", "true")),
+            allowReplace: false);
+        var produced = Values(0, 4);
+        produced[2].Headers = new Headers { { "trace", Encoding.UTF8.GetBytes("t-2") } };
+        cluster.Produce("in", produced);
+
+        var dlq = await Eventually.ValueAsync(() => cluster.ReadAll("in-dlq"), r => r.Count >= 1, "the record reported at flush is in the dead letter queue");
+
+        log.Errant.Select(r => r.Value).Should().Equal("v2");
+        var dead = dlq.Should().ContainSingle().Subject;
+        Encoding.UTF8.GetString(dead.Message.Key!).Should().Be("k2");
+        Encoding.UTF8.GetString(dead.Message.Value!).Should().Be("v2");
+        var headers = dead.Message.Headers.ToDictionary(h => h.Key, h => Encoding.UTF8.GetString(h.GetValueBytes()));
+        headers.Should().Contain("trace", "t-2", "the record's own headers go along, written by the header converter");
+        headers.Should().Contain(DeadLetterQueueReporter.TopicHeader, "routed", "the transformed record is what the task reported");
+        headers.Should().Contain(DeadLetterQueueReporter.OffsetHeader, "2");
+        headers.Should().Contain(DeadLetterQueueReporter.ExceptionMessageHeader, "Cannot flush value v2");
+        await Eventually.TrueAsync(() => cluster.CommittedOffsets("connect-" + name, "in")[0] == 4, "the offsets are committed");
+    }
+
     [Fact]
     public async Task SinkTask_ErrantRecordWithToleranceNone_FailsTheTask()
     {

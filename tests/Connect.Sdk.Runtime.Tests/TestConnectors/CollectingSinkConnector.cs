@@ -18,6 +18,7 @@ public sealed class CollectingSinkConnector : SinkConnector
     public const string HoldFlushConfig = "collect.hold.flush";
     public const string ErrantValueConfig = "collect.errant.value";
     public const string PreCommitFailuresConfig = "collect.precommit.failures";
+    public const string ErrantAtFlushConfig = "collect.errant.at.flush";
 
     public static ConfigDef Definition { get; } = new ConfigDef()
         .Define(RetriableFailuresConfig, ConfigType.Int, 0, Importance.Low, "How many puts (with records) throw a RetriableException first.")
@@ -25,6 +26,7 @@ public sealed class CollectingSinkConnector : SinkConnector
         .Define(FatalValueConfig, ConfigType.String, "", Importance.Low, "A value whose arrival makes put throw a non-retriable exception.")
         .Define(HoldFlushConfig, ConfigType.Boolean, false, Importance.Low, "Whether records are flushed only when the test asks (SinkLog.RequestFlush).")
         .Define(ErrantValueConfig, ConfigType.String, "", Importance.Low, "A value the task reports through the ErrantRecordReporter instead of writing it.")
+        .Define(ErrantAtFlushConfig, ConfigType.Boolean, false, Importance.Low, "Whether errant records are reported at the next pre-commit, after their batch, instead of during the put.")
         .Define(PreCommitFailuresConfig, ConfigType.Int, 0, Importance.Low, "How many pre-commits (with offsets) fail first, as a flush to the target system would, losing what was put since the last one.");
 
     private IReadOnlyDictionary<string, string> _config = new Dictionary<string, string>();
@@ -51,6 +53,7 @@ public sealed class CollectingSinkTask : SinkTask
     private readonly Dictionary<TopicPartition, long> _flushed = [];
     private readonly List<ReceivedRecord> _buffer = [];
     private readonly HashSet<TopicPartition> _open = [];
+    private readonly List<SinkRecord> _errantAtFlush = [];
     private SinkLog _log = new();
     private int _retriableFailures;
     private int _preCommitFailures;
@@ -58,6 +61,7 @@ public sealed class CollectingSinkTask : SinkTask
     private string _fatalValue = string.Empty;
     private string _errantValue = string.Empty;
     private bool _holdFlush;
+    private bool _reportErrantAtFlush;
 
     public override string Version => "1.0.0";
 
@@ -70,6 +74,7 @@ public sealed class CollectingSinkTask : SinkTask
         _fatalValue = parsed.GetString(CollectingSinkConnector.FatalValueConfig) ?? string.Empty;
         _errantValue = parsed.GetString(CollectingSinkConnector.ErrantValueConfig) ?? string.Empty;
         _holdFlush = parsed.GetBoolean(CollectingSinkConnector.HoldFlushConfig);
+        _reportErrantAtFlush = parsed.GetBoolean(CollectingSinkConnector.ErrantAtFlushConfig);
         _log = SinkLog.For(config["name"]);
         _log.RecordStart();
     }
@@ -101,6 +106,12 @@ public sealed class CollectingSinkTask : SinkTask
         var written = new List<ReceivedRecord>(received.Count);
         foreach (var (record, original) in received.Zip(records))
         {
+            if (_errantValue.Length > 0 && Equals(record.Value, _errantValue) && _reportErrantAtFlush)
+            {
+                _errantAtFlush.Add(original);
+                continue;
+            }
+
             if (_errantValue.Length > 0 && Equals(record.Value, _errantValue))
             {
                 await Context.ErrantRecordReporter!.ReportAsync(original, new ArgumentException($"Cannot write value {_errantValue}"), cancellationToken);
@@ -115,10 +126,17 @@ public sealed class CollectingSinkTask : SinkTask
         _log.RecordDelivered(written);
     }
 
-    public override ValueTask<IReadOnlyDictionary<TopicPartition, OffsetAndMetadata>> PreCommitAsync(
+    public override async ValueTask<IReadOnlyDictionary<TopicPartition, OffsetAndMetadata>> PreCommitAsync(
         IReadOnlyDictionary<TopicPartition, OffsetAndMetadata> currentOffsets,
         CancellationToken cancellationToken)
     {
+        foreach (var errant in _errantAtFlush)
+        {
+            await Context.ErrantRecordReporter!.ReportAsync(errant, new ArgumentException($"Cannot flush value {errant.Value}"), cancellationToken);
+            _log.RecordErrant(ReceivedRecord.From(errant));
+        }
+
+        _errantAtFlush.Clear();
         foreach (var partition in currentOffsets.Keys.Where(p => !_open.Contains(p)))
         {
             _log.RecordViolation($"PreCommitAsync for {partition}, which is not open");
@@ -156,7 +174,7 @@ public sealed class CollectingSinkTask : SinkTask
         }
 
         _log.RecordPreCommit(result);
-        return ValueTask.FromResult(result);
+        return result;
     }
 
     public override void Open(IReadOnlyCollection<TopicPartition> partitions)

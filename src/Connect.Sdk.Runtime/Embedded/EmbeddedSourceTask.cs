@@ -131,7 +131,7 @@ internal sealed class EmbeddedSourceTask
             var lastCommit = _time.GetTimestamp();
             while (!StoppingToken.IsCancellationRequested)
             {
-                var batch = await PollAsync().ConfigureAwait(false);
+                var batch = await SourceTaskPolling.PollAsync(_task, Id, _logger, StoppingToken).ConfigureAwait(false);
                 foreach (var record in batch ?? [])
                 {
                     if (!await ProcessAsync(record).ConfigureAwait(false))
@@ -159,23 +159,6 @@ internal sealed class EmbeddedSourceTask
         finally
         {
             await ShutDownAsync(started).ConfigureAwait(false);
-        }
-    }
-
-    private async Task<IReadOnlyList<SourceRecord>?> PollAsync()
-    {
-        try
-        {
-            return await _task.PollAsync(StoppingToken).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException) when (StoppingToken.IsCancellationRequested)
-        {
-            return null;
-        }
-        catch (RetriableException e)
-        {
-            _logger.LogWarning(e, "{Task} failed to poll records from SourceTask. Will retry operation.", Id);
-            return null;
         }
     }
 

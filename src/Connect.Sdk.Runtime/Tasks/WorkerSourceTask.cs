@@ -6,7 +6,6 @@ using Connect.Sdk.Runtime.Storage;
 using Connect.Sdk.Runtime.Worker;
 using Connect.Sdk.Source;
 using Microsoft.Extensions.Logging;
-using ConnectHeaders = Connect.Sdk.Connectors.Headers;
 using KafkaTopicPartition = Confluent.Kafka.TopicPartition;
 
 namespace Connect.Sdk.Runtime.Tasks;
@@ -108,7 +107,7 @@ internal sealed class WorkerSourceTask : WorkerTask
                 }
 
                 ThrowIfProducerFailed();
-                var batch = await PollAsync().ConfigureAwait(false);
+                var batch = await SourceTaskPolling.PollAsync(_task, Id, Logger, StoppingToken).ConfigureAwait(false);
                 if (batch is { Count: > 0 })
                 {
                     _metrics.RecordPoll(batch.Count);
@@ -124,23 +123,6 @@ internal sealed class WorkerSourceTask : WorkerTask
         finally
         {
             await ShutDownAsync(started).ConfigureAwait(false);
-        }
-    }
-
-    private async Task<IReadOnlyList<SourceRecord>?> PollAsync()
-    {
-        try
-        {
-            return await _task.PollAsync(StoppingToken).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException) when (StoppingToken.IsCancellationRequested)
-        {
-            return null;
-        }
-        catch (RetriableException e)
-        {
-            Logger.LogWarning(e, "{Task} failed to poll records from SourceTask. Will retry operation.", Id);
-            return null;
         }
     }
 

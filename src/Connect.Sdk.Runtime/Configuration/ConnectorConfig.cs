@@ -112,7 +112,7 @@ public sealed class ConnectorConfig : AbstractConfig
         .Define(TopicsConfig, ConfigType.List, "", Importance.High,
             "List of topics to consume, separated by commas", CommonGroup, 4, Width.Long, "Topics")
         .Define(TopicsRegexConfig, ConfigType.String, "", ValidRegex(), Importance.High,
-            "Regular expression giving topics to consume. Under the hood, the regex is compiled to a System.Text.RegularExpressions.Regex. Only one of topics or topics.regex should be specified.",
+            "Regular expression giving topics to consume. Under the hood, the regex is compiled to a System.Text.RegularExpressions.Regex and must match the whole topic name; the worker looks for new matching topics every metadata.max.age.ms of the consumer. Only one of topics or topics.regex should be specified.",
             CommonGroup, 4, Width.Long, "Topics regex")
         .Define(DlqTopicNameConfig, ConfigType.String, "", Importance.Medium,
             "The name of the topic to be used as the dead letter queue (DLQ) for messages that result in an error when processed by this sink connector, or its transformations or converters. The topic name is blank by default, which means that no messages are to be recorded in the DLQ.",
@@ -173,6 +173,16 @@ public sealed class ConnectorConfig : AbstractConfig
         },
         () => $"unique {key} aliases");
 
+    /// <summary>
+    /// The <c>topics.regex</c> matcher: like Kafka's <c>Pattern.matcher(topic).matches()</c>, the expression must match
+    /// the whole topic name.
+    /// </summary>
+    /// <param name="pattern">The configured expression.</param>
+    /// <returns>The compiled expression, anchored at both ends.</returns>
+    /// <exception cref="ArgumentException">The expression is invalid.</exception>
+    internal static Regex CompileTopicsRegex(string pattern) =>
+        new($"^(?:{pattern})\\z", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+
     private static IConfigValidator ValidRegex() => LambdaValidator.With(
         (name, value) =>
         {
@@ -180,7 +190,7 @@ public sealed class ConnectorConfig : AbstractConfig
             {
                 try
                 {
-                    _ = new Regex(pattern, RegexOptions.None, TimeSpan.FromSeconds(1));
+                    _ = CompileTopicsRegex(pattern);
                 }
                 catch (ArgumentException e)
                 {

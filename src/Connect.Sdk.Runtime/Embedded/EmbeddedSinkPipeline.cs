@@ -89,7 +89,7 @@ public sealed class EmbeddedSinkPipeline : IAsyncDisposable
         _logger = logger;
         _topics = (config.GetList(ConnectorConfig.TopicsConfig) ?? []).ToHashSet(StringComparer.Ordinal);
         var regex = config.GetString(ConnectorConfig.TopicsRegexConfig);
-        _topicsRegex = string.IsNullOrEmpty(regex) ? null : new Regex($"^(?:{regex})$", RegexOptions.None, TimeSpan.FromSeconds(1));
+        _topicsRegex = string.IsNullOrEmpty(regex) ? null : ConnectorConfig.CompileTopicsRegex(regex);
         _context = new SinkTaskContext(taskConfig, new ErrantRecordReporter(errors, task.GetType(), converters, FindOriginal));
     }
 
@@ -233,7 +233,7 @@ public sealed class EmbeddedSinkPipeline : IAsyncDisposable
             if (!_topics.Contains(record.Topic) && _topicsRegex?.IsMatch(record.Topic) != true)
             {
                 throw new ArgumentException(
-                    $"Connector {ConnectorName} does not subscribe to topic '{record.Topic}' (topics={string.Join(",", _topics)}{(_topicsRegex is null ? string.Empty : $", topics.regex={_topicsRegex}")}).",
+                    $"Connector {ConnectorName} does not subscribe to topic '{record.Topic}' (topics={string.Join(",", _topics)}{(_topicsRegex is null ? string.Empty : $", topics.regex={_config.GetString(ConnectorConfig.TopicsRegexConfig)}")}).",
                     nameof(records));
             }
         }

@@ -29,7 +29,8 @@ internal sealed class WorkerSinkTask : WorkerTask
     private readonly RetryWithToleranceOperator _errors;
     private readonly Func<ConsumerBuilder<byte[]?, byte[]?>> _consumerFactory;
     private readonly IReadOnlyList<string> _topics;
-    private readonly string? _topicsRegex;
+    private readonly TopicPatternSubscription? _topicsPattern;
+    private IAdminClient? _metadata;
     private readonly TimeSpan _flushInterval;
     private readonly TimeSpan _retryMaxDelay;
     private readonly TimeProvider _time;
@@ -64,7 +65,7 @@ internal sealed class WorkerSinkTask : WorkerTask
         RetryWithToleranceOperator errors,
         Func<ConsumerBuilder<byte[]?, byte[]?>> consumerFactory,
         IReadOnlyList<string> topics,
-        string? topicsRegex,
+        TopicPatternSubscription? topicsPattern,
         TimeSpan flushInterval,
         TimeSpan retryMaxDelay,
         TimeProvider time,
@@ -80,7 +81,7 @@ internal sealed class WorkerSinkTask : WorkerTask
         _errors = errors;
         _consumerFactory = consumerFactory;
         _topics = topics;
-        _topicsRegex = string.IsNullOrEmpty(topicsRegex) ? null : topicsRegex;
+        _topicsPattern = topicsPattern;
         _flushInterval = flushInterval;
         _retryMaxDelay = retryMaxDelay;
         _time = time;
@@ -103,9 +104,10 @@ internal sealed class WorkerSinkTask : WorkerTask
             _task.Start(_taskConfig);
             started = true;
             _consumer = ConfigureHandlers(_consumerFactory()).Build();
-            if (_topicsRegex is not null)
+            if (_topicsPattern is not null)
             {
-                _consumer.Subscribe(_topicsRegex.StartsWith('^') ? _topicsRegex : "^" + _topicsRegex);
+                _metadata = new DependentAdminClientBuilder(_consumer.Handle).Build();
+                _topicsPattern.RefreshIfDue(_consumer, _metadata, Logger, Id);
             }
             else
             {
@@ -116,6 +118,11 @@ internal sealed class WorkerSinkTask : WorkerTask
             var lastCommit = _time.GetTimestamp();
             while (!StoppingToken.IsCancellationRequested)
             {
+                if (_topicsPattern is not null)
+                {
+                    _topicsPattern.RefreshIfDue(_consumer, _metadata!, Logger, Id);
+                }
+
                 ApplyTargetState();
                 ApplyContextRequests();
                 if (_retryBatch is not null)
@@ -180,6 +187,8 @@ internal sealed class WorkerSinkTask : WorkerTask
         }
         finally
         {
+            // The admin client borrows the consumer's connection: it goes first.
+            _metadata?.Dispose();
             _consumer?.Dispose();
         }
 

@@ -263,6 +263,7 @@ public sealed class ConnectWorker : IAsyncDisposable
                 }
 
                 var errors = CreateErrorOperator(id, config, logger, dlqProducer, metrics);
+                var consumerSettings = ConsumerSettingsFor(id, resolved);
                 task = new WorkerSinkTask(
                     id,
                     WorkerId,
@@ -271,9 +272,11 @@ public sealed class ConnectWorker : IAsyncDisposable
                     converters,
                     TransformationChains.Create<SinkRecord>(resolved, Plugins),
                     errors,
-                    () => ConsumerBuilderFor(id, resolved),
+                    () => new ConsumerBuilder<byte[]?, byte[]?>(consumerSettings).SetLogHandler((_, message) => LogClientMessage(message)),
                     config.GetList(ConnectorConfig.TopicsConfig) ?? [],
-                    config.GetString(ConnectorConfig.TopicsRegexConfig),
+                    config.GetString(ConnectorConfig.TopicsRegexConfig) is { Length: > 0 } topicsRegex
+                        ? new TopicPatternSubscription(topicsRegex, TopicPatternSubscription.RefreshIntervalOf(consumerSettings), _time)
+                        : null,
                     Config.OffsetFlushInterval,
                     config.ErrorRetryMaxDelay,
                     _time,
@@ -461,7 +464,7 @@ public sealed class ConnectWorker : IAsyncDisposable
             .Build();
     }
 
-    private ConsumerBuilder<byte[]?, byte[]?> ConsumerBuilderFor(ConnectorTaskId id, IReadOnlyDictionary<string, string> connectorConfig)
+    private Dictionary<string, string> ConsumerSettingsFor(ConnectorTaskId id, IReadOnlyDictionary<string, string> connectorConfig)
     {
         var settings = new Dictionary<string, string>(StringComparer.Ordinal)
         {
@@ -474,7 +477,7 @@ public sealed class ConnectWorker : IAsyncDisposable
         };
         Overlay(settings, ConfigTransformer.Transform(Config.ClientSettings("consumer.")));
         Overlay(settings, WithPrefix(connectorConfig, "consumer.override."));
-        return new ConsumerBuilder<byte[]?, byte[]?>(settings).SetLogHandler((_, message) => LogClientMessage(message));
+        return settings;
     }
 
     private void LogClientMessage(LogMessage message)

@@ -86,6 +86,37 @@ public sealed class SinkPartitionTests(ITestOutputHelper output)
         worker.Status(name).Tasks.Single().Status.State.Should().Be(ConnectState.Running);
     }
 
+    // topics.regex is a java.util.regex.Pattern in Kafka; librdkafka's own (POSIX) regex knows no \d, (?i) or lookaheads.
+    [Fact]
+    public async Task SinkConnector_TopicsRegexInJavaSyntax_ConsumesTheTopicsJavaWouldMatch()
+    {
+        await using var cluster = ConnectTestCluster.Start(output);
+        cluster.CreateTopic("orders-1");
+        cluster.CreateTopic("orders-22");
+        cluster.CreateTopic("orders-x");
+        cluster.CreateTopic("ORDERS-3");
+        cluster.Produce("orders-1", ConnectTestCluster.Message("k", "one"));
+        cluster.Produce("orders-22", ConnectTestCluster.Message("k", "twenty-two"));
+        cluster.Produce("orders-x", ConnectTestCluster.Message("k", "x"));
+        cluster.Produce("ORDERS-3", ConnectTestCluster.Message("k", "three"));
+        var name = SinkDeliveryTests.NewName("java-regex-sink");
+        var log = SinkLog.For(name);
+        var worker = await cluster.StartWorkerAsync(new Dictionary<string, string> { ["consumer.metadata.max.age.ms"] = "1000" });
+
+        await worker.Herder.PutConnectorConfigAsync(name, new Dictionary<string, string>
+        {
+            ["connector.class"] = typeof(CollectingSinkConnector).FullName!,
+            ["topics.regex"] = "(?i)orders-\\d+",
+        }, allowReplace: false);
+
+        await Eventually.TrueAsync(() => log.Delivered.Count >= 3, "the three matching topics are consumed");
+        cluster.CreateTopic("orders-4");
+        cluster.Produce("orders-4", ConnectTestCluster.Message("k", "four"));
+        await Eventually.TrueAsync(() => log.Delivered.Count >= 4, "a matching topic created later is consumed too", TimeSpan.FromSeconds(60));
+
+        log.Delivered.Select(r => r.Value).Should().BeEquivalentTo(["one", "twenty-two", "three", "four"]);
+    }
+
     [Fact]
     public async Task SinkConnector_TopicsRegex_ConsumesEveryMatchingTopic()
     {

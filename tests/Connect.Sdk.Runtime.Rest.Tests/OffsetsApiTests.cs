@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Connect.Sdk.Runtime.Rest.Tests.Support;
 
 namespace Connect.Sdk.Runtime.Rest.Tests;
@@ -64,6 +65,75 @@ public class OffsetsApiTests(WorkerFixture fixture)
         (await Http.SendAsync(HttpMethod.Put, "/connectors/offsets/resume")).Status.Should().Be(202);
         await Http.EventuallyAsync("/connectors/offsets/status", s => (string?)s["tasks"]?[0]?["state"] == "RUNNING");
         (await Http.DeleteJsonAsync("/connectors/offsets")).Status.Should().Be(204);
+    }
+
+    // KIP-875: a sink connector's offsets are its consumer group's, shown as kafka_topic / kafka_partition / kafka_offset.
+    [Fact]
+    public async Task SinkOffsets_ReadFromTheConsumerGroup_AndAlteredWhenStopped()
+    {
+        var sinkConfig = $$"""{"connector.class": "{{typeof(RestTestSinkConnector).FullName}}", "tasks.max": "1", "topics": "sink-offsets-in"}""";
+        (await Http.PutJsonAsync("/connectors/sink-offsets-source/config", Support.Http.SourceConfig("sink-offsets-in"))).Status.Should().Be(201);
+        (await Http.PutJsonAsync("/connectors/sink-offsets/config", sinkConfig)).Status.Should().Be(201);
+
+        static JsonNode? Partition0(JsonNode offsets) =>
+            offsets["offsets"]!.AsArray().SingleOrDefault(o => o!["partition"]!["kafka_partition"]!.GetValue<int>() == 0);
+        var running = await Http.EventuallyAsync("/connectors/sink-offsets/offsets", o => Partition0(o)?["offset"]!["kafka_offset"]!.GetValue<long>() > 2);
+        running["offsets"]!.AsArray().Should().OnlyContain(o => o!["partition"]!["kafka_topic"]!.GetValue<string>() == "sink-offsets-in");
+        var others = running["offsets"]!.AsArray().Count - 1;
+
+        var (patchRunning, _) = await Http.PatchJsonAsync("/connectors/sink-offsets/offsets",
+            """{"offsets": [{"partition": {"kafka_topic": "sink-offsets-in", "kafka_partition": 0}, "offset": {"kafka_offset": 1}}]}""");
+        patchRunning.Should().Be(400, "offsets change only while the connector is STOPPED");
+
+        // A connector created STOPPED: its group has no members (librdkafka's mock cluster, unlike Kafka, refuses offsets
+        // for a group whose members have left).
+        (await Http.PostJsonAsync("/connectors", $$"""{"name": "sink-offsets-stopped", "config": {{sinkConfig}}, "initial_state": "STOPPED"}""")).Status.Should().Be(201);
+        var (patched, patchedBody) = await Http.PatchJsonAsync("/connectors/sink-offsets-stopped/offsets",
+            """{"offsets": [{"partition": {"kafka_topic": "sink-offsets-in", "kafka_partition": "0"}, "offset": {"kafka_offset": "2"}}]}""");
+        patched.Should().Be(200, patchedBody?.ToJsonString());
+        patchedBody!["message"]!.GetValue<string>().Should().Be("The offsets for this connector have been altered successfully");
+        var altered = (await Http.GetJsonAsync("/connectors/sink-offsets-stopped/offsets")).Body!;
+        altered.ToJsonString().Should().Be("""{"offsets":[{"partition":{"kafka_topic":"sink-offsets-in","kafka_partition":0},"offset":{"kafka_offset":2}}]}""");
+
+        // The development cluster cannot delete offsets: a clear error rather than a request it cannot answer.
+        var (reset, resetBody) = await Http.DeleteJsonAsync("/connectors/sink-offsets-stopped/offsets");
+        reset.Should().Be(500);
+        resetBody!["message"]!.GetValue<string>().Should().StartWith("Cannot reset the offsets of consumer group connect-sink-offsets-stopped on the development cluster");
+        var (removeOne, removeOneBody) = await Http.PatchJsonAsync("/connectors/sink-offsets-stopped/offsets",
+            """{"offsets": [{"partition": {"kafka_topic": "sink-offsets-in", "kafka_partition": 0}, "offset": null}]}""");
+        removeOne.Should().Be(500);
+        removeOneBody!["message"]!.GetValue<string>().Should().StartWith("Cannot delete the offsets of consumer group connect-sink-offsets-stopped");
+
+        // Resumed, the connector's task consumes on from there and commits as it goes.
+        (await Http.SendAsync(HttpMethod.Put, "/connectors/sink-offsets-stopped/resume")).Status.Should().Be(202);
+        await Http.EventuallyAsync(
+            "/connectors/sink-offsets-stopped/offsets",
+            o => o["offsets"]!.AsArray().Count == others + 1 && Partition0(o)!["offset"]!["kafka_offset"]!.GetValue<long>() > 2);
+        (await Http.DeleteJsonAsync("/connectors/sink-offsets-stopped")).Status.Should().Be(204);
+        (await Http.DeleteJsonAsync("/connectors/sink-offsets")).Status.Should().Be(204);
+        (await Http.DeleteJsonAsync("/connectors/sink-offsets-source")).Status.Should().Be(204);
+    }
+
+    // Kafka's SinkUtils.parseSinkConnectorOffsets messages.
+    [Theory]
+    [InlineData("{\"kafka_topic\": \"t\"}", "{\"kafka_offset\": 1}", "The partition for a sink connector offset must contain the keys 'kafka_topic' and 'kafka_partition'")]
+    [InlineData("{\"kafka_topic\": null, \"kafka_partition\": 0}", "{\"kafka_offset\": 1}", "Kafka topic names must be valid strings and may not be null")]
+    [InlineData("{\"kafka_topic\": \"t\", \"kafka_partition\": null}", "{\"kafka_offset\": 1}", "Kafka partitions must be valid numbers and may not be null")]
+    [InlineData("{\"kafka_topic\": \"t\", \"kafka_partition\": \"first\"}", "{\"kafka_offset\": 1}", "Failed to parse the following Kafka partition value in the provided offsets: 'first'. Partition values for sink connectors need to be integers.")]
+    [InlineData("{\"kafka_topic\": \"t\", \"kafka_partition\": 0}", "{\"offset\": 1}", "The offset for a sink connector should either be null or contain the key 'kafka_offset'")]
+    [InlineData("{\"kafka_topic\": \"t\", \"kafka_partition\": 0}", "{\"kafka_offset\": 1.5}", "Failed to parse the following Kafka offset value in the provided offsets: '1.5'. Offset values for sink connectors need to be integers.")]
+    public async Task SinkOffsets_MalformedPartitionOrOffset_Answers400WithKafkasMessage(string partition, string offset, string expected)
+    {
+        var sinkConfig = $$"""{"connector.class": "{{typeof(RestTestSinkConnector).FullName}}", "tasks.max": "1", "topics": "sink-offsets-bad"}""";
+        (await Http.PutJsonAsync("/connectors/sink-offsets-bad/config", sinkConfig)).Status.Should().BeOneOf(200, 201);
+        (await Http.SendAsync(HttpMethod.Put, "/connectors/sink-offsets-bad/stop")).Status.Should().Be(204);
+        await Http.EventuallyAsync("/connectors/sink-offsets-bad/status", s => (string?)s["connector"]!["state"] == "STOPPED");
+
+        var (status, body) = await Http.PatchJsonAsync("/connectors/sink-offsets-bad/offsets", $$"""{"offsets": [{"partition": {{partition}}, "offset": {{offset}}}]}""");
+
+        status.Should().Be(400, body?.ToJsonString());
+        body!["message"]!.GetValue<string>().Should().Be(expected);
+        (await Http.DeleteJsonAsync("/connectors/sink-offsets-bad")).Status.Should().Be(204);
     }
 
     [Theory]

@@ -250,14 +250,14 @@ public sealed class DistributedHerder : IHerder, IAsyncDisposable
     public Task<IReadOnlyList<ConnectorOffset>> GetOffsetsAsync(string name, CancellationToken cancellationToken = default)
     {
         var (config, _, _) = Snapshot(name);
-        return Task.FromResult(SourceOffsetOperations.Read(Worker.OffsetStore, name, TypeOf(config)));
+        return ConnectorOffsetOperations.ReadAsync(Worker, name, config, TypeOf(config));
     }
 
     /// <inheritdoc />
     public async Task AlterOffsetsAsync(string name, IReadOnlyList<ConnectorOffset>? offsets, CancellationToken cancellationToken = default)
     {
         var (config, _, targetState) = Snapshot(name);
-        await SourceOffsetOperations.AlterAsync(Worker.OffsetStore, Plugins, name, config, TypeOf(config), targetState, offsets, cancellationToken).ConfigureAwait(false);
+        await ConnectorOffsetOperations.AlterAsync(Worker, name, config, TypeOf(config), targetState, offsets, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Stops this worker's connectors and tasks (committing offsets), leaves the group so the others take

@@ -7,17 +7,11 @@ using Connect.Sdk.Source;
 
 namespace Connect.Sdk.Runtime.Herder;
 
-/// <summary>Reading and changing a connector's stored source offsets, shared by the standalone and distributed herders
-/// (the offsets endpoints of the REST API).</summary>
+/// <summary>Reading and changing a source connector's offsets, which the worker's offset store holds.</summary>
 internal static class SourceOffsetOperations
 {
-    public static IReadOnlyList<ConnectorOffset> Read(IOffsetBackingStore store, string name, ConnectorType type)
+    public static IReadOnlyList<ConnectorOffset> Read(IOffsetBackingStore store, string name)
     {
-        if (type != ConnectorType.Source)
-        {
-            throw new ConnectException($"Reading the offsets of sink connector {name} is not supported yet; use the consumer group connect-{name}.");
-        }
-
         var offsets = new List<ConnectorOffset>();
         foreach (var (key, value) in store.Snapshot())
         {
@@ -35,22 +29,9 @@ internal static class SourceOffsetOperations
         PluginRegistry plugins,
         string name,
         IReadOnlyDictionary<string, string> config,
-        ConnectorType type,
-        TargetState targetState,
         IReadOnlyList<ConnectorOffset>? offsets,
         CancellationToken cancellationToken)
     {
-        if (targetState != TargetState.Stopped)
-        {
-            throw new IllegalWorkerStateException(
-                $"Connectors must be in the STOPPED state before their offsets can be modified. This can be done for the specified connector by issuing a 'PUT' request to the '/connectors/{name}/stop' endpoint");
-        }
-
-        if (type != ConnectorType.Source)
-        {
-            throw new ConnectException($"Changing the offsets of sink connector {name} is not supported yet.");
-        }
-
         var changes = new Dictionary<string, string?>(StringComparer.Ordinal);
         if (offsets is null)
         {

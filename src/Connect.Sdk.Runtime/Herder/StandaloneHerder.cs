@@ -283,8 +283,11 @@ public sealed class StandaloneHerder : IHerder, IAsyncDisposable
     }
 
     /// <inheritdoc />
-    public Task<IReadOnlyList<ConnectorOffset>> GetOffsetsAsync(string name, CancellationToken cancellationToken = default) =>
-        Task.FromResult(SourceOffsetOperations.Read(Worker.OffsetStore, name, Find(name).Type));
+    public Task<IReadOnlyList<ConnectorOffset>> GetOffsetsAsync(string name, CancellationToken cancellationToken = default)
+    {
+        var entry = Find(name);
+        return ConnectorOffsetOperations.ReadAsync(Worker, name, entry.Config, entry.Type);
+    }
 
     /// <inheritdoc />
     public async Task AlterOffsetsAsync(string name, IReadOnlyList<ConnectorOffset>? offsets, CancellationToken cancellationToken = default)
@@ -293,7 +296,7 @@ public sealed class StandaloneHerder : IHerder, IAsyncDisposable
         try
         {
             var entry = Find(name);
-            await SourceOffsetOperations.AlterAsync(Worker.OffsetStore, Plugins, name, entry.Config, entry.Type, entry.TargetState, offsets, cancellationToken)
+            await ConnectorOffsetOperations.AlterAsync(Worker, name, entry.Config, entry.Type, entry.TargetState, offsets, cancellationToken)
                 .ConfigureAwait(false);
         }
         finally

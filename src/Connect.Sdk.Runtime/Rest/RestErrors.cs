@@ -34,6 +34,7 @@ internal static class RestErrors
         // the connector is not STOPPED.
         InvalidConnectorConfigException => StatusCodes.Status400BadRequest,
         IllegalWorkerStateException => StatusCodes.Status400BadRequest,
+        InvalidOffsetsException => StatusCodes.Status400BadRequest,
         BadHttpRequestException bad => bad.StatusCode,
         _ => StatusCodes.Status500InternalServerError,
     };

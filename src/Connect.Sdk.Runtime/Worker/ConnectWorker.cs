@@ -87,6 +87,10 @@ public sealed class ConnectWorker : IAsyncDisposable
     /// as the in-process development cluster; <see langword="null"/> uses the admin API only.</summary>
     public Action<string, int, int>? DevTopicCreator { get; init; }
 
+    /// <summary>Whether the worker's Kafka is the in-process development cluster (librdkafka's mock cluster), which lacks
+    /// some admin requests (creating topics, deleting consumer groups and their offsets).</summary>
+    public bool OnDevelopmentCluster => DevTopicCreator is not null;
+
     /// <summary>The topics each connector has used (Kafka Connect's topic tracking).</summary>
     public ActiveTopicTracker ActiveTopics { get; } = new();
 
@@ -462,6 +466,17 @@ public sealed class ConnectWorker : IAsyncDisposable
             .SetErrorHandler((_, error) => _logger.Log(error.IsFatal ? LogLevel.Error : LogLevel.Warning, "{Task} producer error: {Reason}", id, error.Reason))
             .SetLogHandler((_, message) => LogClientMessage(message))
             .Build();
+    }
+
+    /// <summary>An admin client with the worker's connection settings and its <c>admin.*</c> settings; the caller disposes it.</summary>
+    /// <returns>The client.</returns>
+    internal IAdminClient CreateAdminClient()
+    {
+        var settings = new Dictionary<string, string>(ConfigTransformer.Transform(Config.ClientSettings("admin.")), StringComparer.Ordinal)
+        {
+            ["bootstrap.servers"] = Config.BootstrapServers,
+        };
+        return new AdminClientBuilder(settings).SetLogHandler((_, message) => LogClientMessage(message)).Build();
     }
 
     private Dictionary<string, string> ConsumerSettingsFor(ConnectorTaskId id, IReadOnlyDictionary<string, string> connectorConfig)

@@ -60,7 +60,10 @@ public sealed class ErrorHandlingDocsTests(ITestOutputHelper output) : IDisposab
         var reprocess = Example("dlq-reprocess");
 
         await runtime.Herder.PutConnectorConfigAsync(sink["name"], sink, allowReplace: false);
-        var dead = await WaitAsync(() => ReadAll(runtime, "orders-dlq"), r => r.Count == 1);
+        var dead = await WaitAsync(
+            () => ReadAll(runtime, "orders-dlq"),
+            r => r.Count == 1,
+            r => $"{r.Count} records in orders-dlq [{string.Join(", ", r.Select(d => Encoding.UTF8.GetString(d.Message.Value ?? [])))}], sink task {Describe(runtime.Herder.ConnectorStatus("orders-file-sink"))}");
         await runtime.Herder.PutConnectorConfigAsync(reprocess["name"], reprocess, allowReplace: false);
         var reprocessed = Path.Combine(_folder, "orders-reprocessed.txt");
         await WaitAsync(() => File.Exists(reprocessed) ? File.ReadAllLines(reprocessed) : [], l => l.Length == 1);
@@ -148,7 +151,10 @@ public sealed class ErrorHandlingDocsTests(ITestOutputHelper output) : IDisposab
         return records;
     }
 
-    private static async Task<T> WaitAsync<T>(Func<T> read, Func<T, bool> done)
+    private static string Describe(Connect.Sdk.Runtime.Herder.ConnectorStateInfo status) =>
+        string.Join("; ", status.Tasks.Select(t => $"{t.Status.State} {t.Status.Trace}"));
+
+    private static async Task<T> WaitAsync<T>(Func<T> read, Func<T, bool> done, Func<T, string>? describe = null)
     {
         var deadline = DateTime.UtcNow.AddSeconds(60);
         while (true)
@@ -159,7 +165,7 @@ public sealed class ErrorHandlingDocsTests(ITestOutputHelper output) : IDisposab
                 return value;
             }
 
-            DateTime.UtcNow.Should().BeBefore(deadline, $"the scenario should get there in time; last state: {value}");
+            DateTime.UtcNow.Should().BeBefore(deadline, $"the scenario should get there in time; last state: {(describe is null ? value : describe(value))}");
             await Task.Delay(100);
         }
     }

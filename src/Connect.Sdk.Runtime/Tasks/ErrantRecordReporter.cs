@@ -9,9 +9,10 @@ namespace Connect.Sdk.Runtime.Tasks;
 /// <summary>Lets a sink task report records it could not write; they are handled like converter errors (log, dead
 /// letter queue with the original bytes, or task failure with <c>errors.tolerance=none</c>).</summary>
 /// <remarks>
-/// The dead letter queue gets the record as it was consumed while the worker still holds it (during the put of its
-/// batch). A record reported later (a task that buffers and fails at flush) or one the task made itself is written as
-/// the worker's converters write it, transformed, with its current topic, partition and offset, as Kafka's worker does.
+/// The dead letter queue gets the record as it was consumed while the worker still holds those bytes (until it reads
+/// the next batch). A record reported later (a task that buffers and fails when it writes) or one the task made itself
+/// is written as the worker's converters write it, transformed, with its current topic, partition and offset, as
+/// Kafka's worker does for records it has no original of.
 /// </remarks>
 internal sealed class ErrantRecordReporter(
     RetryWithToleranceOperator errors,

@@ -102,9 +102,10 @@ public sealed class SinkDeliveryTests(ITestOutputHelper output)
 
         log.FailedPreCommits.Should().Be(1);
         var values = log.Delivered.Select(r => r.Value).ToList();
-        values.Should().HaveCount(20, "every record put before the failed flush is put once more");
-        values.Take(10).Should().Equal(Enumerable.Range(0, 10).Select(i => (object)$"v{i}"));
-        values.Skip(10).Should().Equal(Enumerable.Range(0, 10).Select(i => (object)$"v{i}"), "consumption restarts at the first offset not committed");
+        var firstDelivery = values.Count - 10;
+        firstDelivery.Should().BeGreaterThan(0, "what was put before the failed flush is put once more");
+        values.Take(firstDelivery).Should().Equal(Enumerable.Range(0, firstDelivery).Select(i => (object)$"v{i}"));
+        values.Skip(firstDelivery).Should().Equal(Enumerable.Range(0, 10).Select(i => (object)$"v{i}"), "consumption restarts at the first offset not committed");
         worker.Status(name).Tasks.Should().ContainSingle().Which.Status.State.Should().Be(ConnectState.Running, "a failed pre-commit does not fail the task");
     }
 
@@ -233,7 +234,7 @@ public sealed class SinkDeliveryTests(ITestOutputHelper output)
             SinkConfig(
                 name,
                 ("collect.errant.value", "v2"),
-                ("collect.errant.at.flush", "true"),
+                ("collect.errant.in.next.put", "true"),
                 ("transforms", "route"),
                 ("transforms.route.type", "org.apache.kafka.connect.transforms.RegexRouter"),
                 ("transforms.route.regex", "in"),
@@ -245,8 +246,11 @@ public sealed class SinkDeliveryTests(ITestOutputHelper output)
         var produced = Values(0, 4);
         produced[2].Headers = new Headers { { "trace", Encoding.UTF8.GetBytes("t-2") } };
         cluster.Produce("in", produced);
+        await Eventually.TrueAsync(() => log.Delivered.Count == 3, "the other records of the batch are written");
 
-        var dlq = await Eventually.ValueAsync(() => cluster.ReadAll("in-dlq"), r => r.Count >= 1, "the record reported at flush is in the dead letter queue");
+        cluster.Produce("in", Values(4, 1));
+        await Eventually.TrueAsync(() => log.Errant.Count == 1, "the next put reports the held record");
+        var dlq = await Eventually.ValueAsync(() => cluster.ReadAll("in-dlq"), r => r.Count >= 1, "the reported record is in the dead letter queue");
 
         log.Errant.Select(r => r.Value).Should().Equal("v2");
         var dead = dlq.Should().ContainSingle().Subject;
@@ -256,8 +260,8 @@ public sealed class SinkDeliveryTests(ITestOutputHelper output)
         headers.Should().Contain("trace", "t-2", "the record's own headers go along, written by the header converter");
         headers.Should().Contain(DeadLetterQueueReporter.TopicHeader, "routed", "the transformed record is what the task reported");
         headers.Should().Contain(DeadLetterQueueReporter.OffsetHeader, "2");
-        headers.Should().Contain(DeadLetterQueueReporter.ExceptionMessageHeader, "Cannot flush value v2");
-        await Eventually.TrueAsync(() => cluster.CommittedOffsets("connect-" + name, "in")[0] == 4, "the offsets are committed");
+        headers.Should().Contain(DeadLetterQueueReporter.ExceptionMessageHeader, "Cannot write value v2 after all");
+        await Eventually.TrueAsync(() => cluster.CommittedOffsets("connect-" + name, "in")[0] == 5, "the offsets are committed");
     }
 
     [Fact]

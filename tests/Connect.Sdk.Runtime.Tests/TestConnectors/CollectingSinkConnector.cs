@@ -8,7 +8,8 @@ namespace Connect.Sdk.Runtime.Tests.TestConnectors;
 /// <summary>
 /// A sink connector that records what its tasks receive in <see cref="SinkLog"/> (one log per connector name), with
 /// switches to misbehave: RetriableException from the first puts, a fatal exception on a value, flushes held back
-/// until the test allows them, failed flushes, and errant records reported through the ErrantRecordReporter.
+/// until the test allows them, failed flushes, and errant records reported through the ErrantRecordReporter (in their
+/// own put or a later one).
 /// </summary>
 public sealed class CollectingSinkConnector : SinkConnector
 {
@@ -18,7 +19,7 @@ public sealed class CollectingSinkConnector : SinkConnector
     public const string HoldFlushConfig = "collect.hold.flush";
     public const string ErrantValueConfig = "collect.errant.value";
     public const string PreCommitFailuresConfig = "collect.precommit.failures";
-    public const string ErrantAtFlushConfig = "collect.errant.at.flush";
+    public const string ErrantInNextPutConfig = "collect.errant.in.next.put";
 
     public static ConfigDef Definition { get; } = new ConfigDef()
         .Define(RetriableFailuresConfig, ConfigType.Int, 0, Importance.Low, "How many puts (with records) throw a RetriableException first.")
@@ -26,7 +27,7 @@ public sealed class CollectingSinkConnector : SinkConnector
         .Define(FatalValueConfig, ConfigType.String, "", Importance.Low, "A value whose arrival makes put throw a non-retriable exception.")
         .Define(HoldFlushConfig, ConfigType.Boolean, false, Importance.Low, "Whether records are flushed only when the test asks (SinkLog.RequestFlush).")
         .Define(ErrantValueConfig, ConfigType.String, "", Importance.Low, "A value the task reports through the ErrantRecordReporter instead of writing it.")
-        .Define(ErrantAtFlushConfig, ConfigType.Boolean, false, Importance.Low, "Whether errant records are reported at the next pre-commit, after their batch, instead of during the put.")
+        .Define(ErrantInNextPutConfig, ConfigType.Boolean, false, Importance.Low, "Whether errant records are reported during the next put (of a later batch) instead of their own.")
         .Define(PreCommitFailuresConfig, ConfigType.Int, 0, Importance.Low, "How many pre-commits (with offsets) fail first, as a flush to the target system would, losing what was put since the last one.");
 
     private IReadOnlyDictionary<string, string> _config = new Dictionary<string, string>();
@@ -53,7 +54,7 @@ public sealed class CollectingSinkTask : SinkTask
     private readonly Dictionary<TopicPartition, long> _flushed = [];
     private readonly List<ReceivedRecord> _buffer = [];
     private readonly HashSet<TopicPartition> _open = [];
-    private readonly List<SinkRecord> _errantAtFlush = [];
+    private readonly List<SinkRecord> _errantLater = [];
     private SinkLog _log = new();
     private int _retriableFailures;
     private int _preCommitFailures;
@@ -61,7 +62,7 @@ public sealed class CollectingSinkTask : SinkTask
     private string _fatalValue = string.Empty;
     private string _errantValue = string.Empty;
     private bool _holdFlush;
-    private bool _reportErrantAtFlush;
+    private bool _reportErrantLater;
 
     public override string Version => "1.0.0";
 
@@ -74,7 +75,7 @@ public sealed class CollectingSinkTask : SinkTask
         _fatalValue = parsed.GetString(CollectingSinkConnector.FatalValueConfig) ?? string.Empty;
         _errantValue = parsed.GetString(CollectingSinkConnector.ErrantValueConfig) ?? string.Empty;
         _holdFlush = parsed.GetBoolean(CollectingSinkConnector.HoldFlushConfig);
-        _reportErrantAtFlush = parsed.GetBoolean(CollectingSinkConnector.ErrantAtFlushConfig);
+        _reportErrantLater = parsed.GetBoolean(CollectingSinkConnector.ErrantInNextPutConfig);
         _log = SinkLog.For(config["name"]);
         _log.RecordStart();
     }
@@ -86,6 +87,14 @@ public sealed class CollectingSinkTask : SinkTask
             return;
         }
 
+        foreach (var errant in _errantLater)
+        {
+            // A record of an earlier batch, which the worker no longer holds the consumed bytes of.
+            await Context.ErrantRecordReporter!.ReportAsync(errant, new ArgumentException($"Cannot write value {errant.Value} after all"), cancellationToken);
+            _log.RecordErrant(ReceivedRecord.From(errant));
+        }
+
+        _errantLater.Clear();
         var received = records.Select(ReceivedRecord.From).ToList();
         var attempt = _log.RecordAttempt(received);
         if (attempt <= _retriableFailures)
@@ -106,9 +115,9 @@ public sealed class CollectingSinkTask : SinkTask
         var written = new List<ReceivedRecord>(received.Count);
         foreach (var (record, original) in received.Zip(records))
         {
-            if (_errantValue.Length > 0 && Equals(record.Value, _errantValue) && _reportErrantAtFlush)
+            if (_errantValue.Length > 0 && Equals(record.Value, _errantValue) && _reportErrantLater)
             {
-                _errantAtFlush.Add(original);
+                _errantLater.Add(original);
                 continue;
             }
 
@@ -126,17 +135,11 @@ public sealed class CollectingSinkTask : SinkTask
         _log.RecordDelivered(written);
     }
 
-    public override async ValueTask<IReadOnlyDictionary<TopicPartition, OffsetAndMetadata>> PreCommitAsync(
+    public override ValueTask<IReadOnlyDictionary<TopicPartition, OffsetAndMetadata>> PreCommitAsync(
         IReadOnlyDictionary<TopicPartition, OffsetAndMetadata> currentOffsets,
         CancellationToken cancellationToken)
     {
-        foreach (var errant in _errantAtFlush)
-        {
-            await Context.ErrantRecordReporter!.ReportAsync(errant, new ArgumentException($"Cannot flush value {errant.Value}"), cancellationToken);
-            _log.RecordErrant(ReceivedRecord.From(errant));
-        }
 
-        _errantAtFlush.Clear();
         foreach (var partition in currentOffsets.Keys.Where(p => !_open.Contains(p)))
         {
             _log.RecordViolation($"PreCommitAsync for {partition}, which is not open");
@@ -174,7 +177,7 @@ public sealed class CollectingSinkTask : SinkTask
         }
 
         _log.RecordPreCommit(result);
-        return result;
+        return ValueTask.FromResult(result);
     }
 
     public override void Open(IReadOnlyCollection<TopicPartition> partitions)

@@ -42,7 +42,7 @@ public class OffsetsApiTests(WorkerFixture fixture)
             ]}
             """);
         patched.Should().Be(200, patchedBody?.ToJsonString());
-        patchedBody!["message"]!.GetValue<string>().Should().Be("The offsets for this connector have been altered successfully");
+        patchedBody!["message"]!.GetValue<string>().Should().Be("The offsets for this connector have been altered successfully", "the connector handles the change (AlterOffsets returns true)");
 
         var afterPatch = (await Http.GetJsonAsync("/connectors/offsets/offsets")).Body!["offsets"]!.AsArray();
         afterPatch.Should().HaveCount(2);
@@ -91,7 +91,9 @@ public class OffsetsApiTests(WorkerFixture fixture)
         var (patched, patchedBody) = await Http.PatchJsonAsync("/connectors/sink-offsets-stopped/offsets",
             """{"offsets": [{"partition": {"kafka_topic": "sink-offsets-in", "kafka_partition": "0"}, "offset": {"kafka_offset": "2"}}]}""");
         patched.Should().Be(200, patchedBody?.ToJsonString());
-        patchedBody!["message"]!.GetValue<string>().Should().Be("The offsets for this connector have been altered successfully");
+        patchedBody!["message"]!.GetValue<string>().Should().Be(
+            "The Connect framework-managed offsets for this connector have been altered successfully. However, if this connector manages offsets externally, they will need to be manually altered in the system that the connector uses.",
+            "this connector leaves AlterOffsets at its default (false), for which Kafka answers so");
         var altered = (await Http.GetJsonAsync("/connectors/sink-offsets-stopped/offsets")).Body!;
         altered.ToJsonString().Should().Be("""{"offsets":[{"partition":{"kafka_topic":"sink-offsets-in","kafka_partition":0},"offset":{"kafka_offset":2}}]}""");
 

@@ -254,10 +254,10 @@ public sealed class DistributedHerder : IHerder, IAsyncDisposable
     }
 
     /// <inheritdoc />
-    public async Task AlterOffsetsAsync(string name, IReadOnlyList<ConnectorOffset>? offsets, CancellationToken cancellationToken = default)
+    public async Task<bool> AlterOffsetsAsync(string name, IReadOnlyList<ConnectorOffset>? offsets, CancellationToken cancellationToken = default)
     {
         var (config, _, targetState) = Snapshot(name);
-        await ConnectorOffsetOperations.AlterAsync(Worker, name, config, TypeOf(config), targetState, offsets, cancellationToken).ConfigureAwait(false);
+        return await ConnectorOffsetOperations.AlterAsync(Worker, name, config, TypeOf(config), targetState, offsets, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Stops this worker's connectors and tasks (committing offsets), leaves the group so the others take

@@ -21,7 +21,8 @@ internal static class ConnectorOffsetOperations
         return await SinkOffsetOperations.ReadAsync(admin, SinkOffsetOperations.GroupIdOf(name, config), config).ConfigureAwait(false);
     }
 
-    public static async Task AlterAsync(
+    /// <summary>Changes a stopped connector's offsets; returns whether the connector handled the change itself.</summary>
+    public static async Task<bool> AlterAsync(
         ConnectWorker worker,
         string name,
         IReadOnlyDictionary<string, string> config,
@@ -38,12 +39,11 @@ internal static class ConnectorOffsetOperations
 
         if (type == ConnectorType.Source)
         {
-            await SourceOffsetOperations.AlterAsync(worker.OffsetStore, worker.Plugins, name, config, offsets, cancellationToken).ConfigureAwait(false);
-            return;
+            return await SourceOffsetOperations.AlterAsync(worker.OffsetStore, worker.Plugins, name, config, offsets, cancellationToken).ConfigureAwait(false);
         }
 
         using var admin = worker.CreateAdminClient();
-        await SinkOffsetOperations.AlterAsync(admin, worker.Plugins, SinkOffsetOperations.GroupIdOf(name, config), config, offsets, canDelete: !worker.OnDevelopmentCluster)
+        return await SinkOffsetOperations.AlterAsync(admin, worker.Plugins, SinkOffsetOperations.GroupIdOf(name, config), config, offsets, canDelete: !worker.OnDevelopmentCluster)
             .ConfigureAwait(false);
     }
 }

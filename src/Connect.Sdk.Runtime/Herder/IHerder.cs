@@ -96,6 +96,7 @@ public interface IHerder
     /// <param name="name">The connector name.</param>
     /// <param name="offsets">The offsets to write, or <see langword="null"/> to reset all.</param>
     /// <param name="cancellationToken">Cancels waiting.</param>
-    /// <returns>A task that completes when the offsets were written.</returns>
-    Task AlterOffsetsAsync(string name, IReadOnlyList<ConnectorOffset>? offsets, CancellationToken cancellationToken = default);
+    /// <returns>Whether the connector handled the change itself (its <c>AlterOffsets</c> returned true); when not, offsets it
+    /// keeps outside Connect are unchanged. The task completes when the offsets were written.</returns>
+    Task<bool> AlterOffsetsAsync(string name, IReadOnlyList<ConnectorOffset>? offsets, CancellationToken cancellationToken = default);
 }

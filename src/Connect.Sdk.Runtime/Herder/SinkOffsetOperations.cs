@@ -58,9 +58,9 @@ internal static class SinkOffsetOperations
     /// Sets (or, where an offset is <see langword="null"/>, removes) committed offsets of the connector's consumer
     /// group, after telling the connector (<see cref="SinkConnector.AlterOffsets"/>); <paramref name="offsets"/>
     /// <see langword="null"/> removes the whole group, which is Kafka's reset. Deleting needs the brokers' DeleteGroups
-    /// and OffsetDelete requests (<paramref name="canDelete"/>).
+    /// and OffsetDelete requests (<paramref name="canDelete"/>). Returns what the connector's <c>AlterOffsets</c> returned.
     /// </summary>
-    public static async Task AlterAsync(
+    public static async Task<bool> AlterAsync(
         IAdminClient admin,
         PluginRegistry plugins,
         string groupId,
@@ -77,16 +77,17 @@ internal static class SinkOffsetOperations
         }
 
         var connector = PluginRegistry.Instantiate<SinkConnector>(plugins.Resolve(config[ConnectorConfig.ConnectorClassConfig], PluginType.Sink).Type);
+        var handled = false;
         try
         {
             if (parsed is null)
             {
-                connector.AlterOffsets(config, new Dictionary<TopicPartition, long?>());
+                handled = connector.AlterOffsets(config, new Dictionary<TopicPartition, long?>());
                 await admin.DeleteGroupsAsync([groupId], new DeleteGroupsOptions { RequestTimeout = AdminTimeout }).ConfigureAwait(false);
-                return;
+                return handled;
             }
 
-            connector.AlterOffsets(config, parsed);
+            handled = connector.AlterOffsets(config, parsed);
             var altered = parsed.Where(p => p.Value is not null)
                 .Select(p => new TopicPartitionOffset(p.Key.Topic, p.Key.Partition, p.Value!.Value))
                 .ToList();
@@ -115,6 +116,8 @@ internal static class SinkOffsetOperations
         {
             throw new ConnectException($"Failed to {(parsed is null ? "reset" : "alter")} the offsets of consumer group {groupId}: {Describe(e)}", e);
         }
+
+        return handled;
     }
 
     /// <summary>Reads the REST request's partitions and offsets as Kafka's <c>SinkUtils.parseSinkConnectorOffsets</c> does.</summary>

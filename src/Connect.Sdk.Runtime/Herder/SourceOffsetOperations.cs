@@ -24,7 +24,9 @@ internal static class SourceOffsetOperations
         return offsets;
     }
 
-    public static async Task AlterAsync(
+    /// <summary>Writes a source connector's offsets (<see langword="null"/>: removes all) after telling the connector;
+    /// returns what its <see cref="SourceConnector.AlterOffsets"/> returned.</summary>
+    public static async Task<bool> AlterAsync(
         IOffsetBackingStore store,
         PluginRegistry plugins,
         string name,
@@ -52,8 +54,9 @@ internal static class SourceOffsetOperations
         }
 
         var connector = PluginRegistry.Instantiate<SourceConnector>(plugins.Resolve(config[ConnectorConfig.ConnectorClassConfig], PluginType.Source).Type);
-        connector.AlterOffsets(config, offsets?.Select(o => new SourcePartitionOffset(o.Partition, o.Offset)).ToList()
+        var handled = connector.AlterOffsets(config, offsets?.Select(o => new SourcePartitionOffset(o.Partition, o.Offset)).ToList()
             ?? changes.Keys.Select(k => new SourcePartitionOffset(OffsetCodec.DeserializeKey(k)!.Value.Partition, null)).ToList());
         await store.SetAsync(changes, cancellationToken).ConfigureAwait(false);
+        return handled;
     }
 }

@@ -290,13 +290,13 @@ public sealed class StandaloneHerder : IHerder, IAsyncDisposable
     }
 
     /// <inheritdoc />
-    public async Task AlterOffsetsAsync(string name, IReadOnlyList<ConnectorOffset>? offsets, CancellationToken cancellationToken = default)
+    public async Task<bool> AlterOffsetsAsync(string name, IReadOnlyList<ConnectorOffset>? offsets, CancellationToken cancellationToken = default)
     {
         await _lock.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             var entry = Find(name);
-            await ConnectorOffsetOperations.AlterAsync(Worker, name, entry.Config, entry.Type, entry.TargetState, offsets, cancellationToken)
+            return await ConnectorOffsetOperations.AlterAsync(Worker, name, entry.Config, entry.Type, entry.TargetState, offsets, cancellationToken)
                 .ConfigureAwait(false);
         }
         finally

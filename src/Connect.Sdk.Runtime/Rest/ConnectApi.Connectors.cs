@@ -13,8 +13,7 @@ namespace Connect.Sdk.Runtime.Rest;
 /// <summary>The <c>/connectors</c> endpoints.</summary>
 internal sealed partial class ConnectApi
 {
-    private const string OffsetsAlteredMessage = "The offsets for this connector have been altered successfully";
-    private const string OffsetsResetMessage = "The offsets for this connector have been reset successfully";
+
 
     private void MapConnectors(RouteGroupBuilder group)
     {
@@ -296,16 +295,16 @@ internal sealed partial class ConnectApi
             offsets.Add(new ConnectorOffset(RestBody.PrimitiveMap(partition, "Partitions"), offset));
         }
 
-        await _runner.RunAsync($"altering the offsets of connector '{name}'", () => herder.AlterOffsetsAsync(name, offsets)).ConfigureAwait(false);
-        return Ok(new MessageDto(OffsetsAlteredMessage), Json.MessageDto);
+        var handled = await _runner.RunAsync($"altering the offsets of connector '{name}'", () => herder.AlterOffsetsAsync(name, offsets)).ConfigureAwait(false);
+        return Ok(new MessageDto(OffsetsChangedMessage("altered", handled)), Json.MessageDto);
     }
 
     private async Task<IResult> ResetOffsetsAsync(HttpContext context)
     {
         var herder = Herder();
         var name = Route(context, "connector");
-        await _runner.RunAsync($"resetting the offsets of connector '{name}'", () => herder.AlterOffsetsAsync(name, null)).ConfigureAwait(false);
-        return Ok(new MessageDto(OffsetsResetMessage), Json.MessageDto);
+        var handled = await _runner.RunAsync($"resetting the offsets of connector '{name}'", () => herder.AlterOffsetsAsync(name, null)).ConfigureAwait(false);
+        return Ok(new MessageDto(OffsetsChangedMessage("reset", handled)), Json.MessageDto);
     }
 
     private async Task<T> WithConfigWriteLockAsync<T>(Func<Task<T>> write)
@@ -410,6 +409,12 @@ internal sealed partial class ConnectApi
 
     private static string ConnectorLocation(HttpContext context, string name) =>
         $"{context.Request.Scheme}://{context.Request.Host}{context.Request.PathBase}/connectors/{Uri.EscapeDataString(name)}";
+
+    /// <summary>Kafka's answer to a change of offsets: short when the connector handled it too, else a reminder that
+    /// offsets the connector keeps outside Connect are unchanged.</summary>
+    private static string OffsetsChangedMessage(string change, bool handledByConnector) => handledByConnector
+        ? $"The offsets for this connector have been {change} successfully"
+        : $"The Connect framework-managed offsets for this connector have been {change} successfully. However, if this connector manages offsets externally, they will need to be manually {change} in the system that the connector uses.";
 
     private static JsonObject ToJson(IReadOnlyDictionary<string, object?> map)
     {

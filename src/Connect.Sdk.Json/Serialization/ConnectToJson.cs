@@ -13,8 +13,8 @@ namespace Connect.Sdk.Json.Serialization;
 /// </summary>
 internal sealed class ConnectToJson
 {
-    // Struct field names escaped once per schema; a schema that is collected takes its entry with it.
-    private static readonly ConditionalWeakTable<Schema, JsonEncodedText?[]> FieldNames = new();
+    // Per struct schema: its fields and their names escaped once; a schema that is collected takes its entry with it.
+    private static readonly ConditionalWeakTable<Schema, StructLayout> Layouts = new();
 
     private readonly JsonConverterConfig _config;
 
@@ -376,9 +376,8 @@ internal sealed class ConnectToJson
         }
 
         writer.WriteStartObject();
-        var fields = schema.Fields;
-        var names = FieldNames.TryGetValue(schema, out var cached) ? cached : FieldNames.GetValue(schema, EncodeFieldNames);
-        for (var i = 0; i < fields.Count; i++)
+        var (fields, names) = Layouts.TryGetValue(schema, out var cached) ? cached : Layouts.GetValue(schema, StructLayout.Of);
+        for (var i = 0; i < fields.Length; i++)
         {
             var field = fields[i];
             if (names[i] is { } name)
@@ -393,7 +392,7 @@ internal sealed class ConnectToJson
             try
             {
                 // Kafka 3.5+ reads the raw slot so that replace.null.with.default=false writes null, not the default.
-                var fieldValue = _config.ReplaceNullWithDefault ? value.Get(field) : value.GetWithoutDefault(field.Name);
+                var fieldValue = _config.ReplaceNullWithDefault ? value.Get(field) : value.GetWithoutDefault(field);
                 WriteValue(writer, field.Schema, fieldValue);
             }
             catch (DataException e)
@@ -405,12 +404,15 @@ internal sealed class ConnectToJson
         writer.WriteEndObject();
     }
 
-    /// <summary>The field names as the writer would escape them, with <see cref="JacksonText.Encoder"/>; a name holding a
-    /// surrogate stays <see langword="null"/> and is written as a string each time, as before.</summary>
-    private static JsonEncodedText?[] EncodeFieldNames(Schema schema) =>
-        schema.Fields
-            .Select(f => JacksonText.HasSurrogate(f.Name) ? (JsonEncodedText?)null : JsonEncodedText.Encode(f.Name, JacksonText.Encoder))
-            .ToArray();
+    /// <summary>A struct schema's fields as an array, and their names as the writer would escape them, with
+    /// <see cref="JacksonText.Encoder"/>; a name holding a surrogate stays <see langword="null"/> and is written as a
+    /// string each time.</summary>
+    private sealed record StructLayout(Field[] Fields, JsonEncodedText?[] Names)
+    {
+        public static StructLayout Of(Schema schema) => new(
+            [.. schema.Fields],
+            [.. schema.Fields.Select(f => JacksonText.HasSurrogate(f.Name) ? (JsonEncodedText?)null : JsonEncodedText.Encode(f.Name, JacksonText.Encoder))]);
+    }
 
     private static bool AllKeysAreStrings(IDictionary map)
     {

@@ -56,6 +56,16 @@ public sealed class Struct : IEquatable<Struct>
     /// <returns>The stored value or <see langword="null"/>.</returns>
     public object? GetWithoutDefault(string fieldName) => _values[LookupField(fieldName).Index];
 
+    /// <summary>The value stored for a field, without falling back to the default.</summary>
+    /// <param name="field">A field of this struct's schema.</param>
+    /// <returns>The stored value or <see langword="null"/>.</returns>
+    /// <exception cref="DataException">The field is not part of this struct's schema.</exception>
+    public object? GetWithoutDefault(Field field)
+    {
+        ArgumentNullException.ThrowIfNull(field);
+        return _values[CheckOwnField(field).Index];
+    }
+
     /// <summary>Reads an <see cref="SchemaType.Int8"/> field.</summary>
     /// <param name="fieldName">The field name.</param>
     /// <returns>The value or <see langword="null"/>.</returns>

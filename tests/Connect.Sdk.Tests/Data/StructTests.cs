@@ -64,6 +64,18 @@ public class StructTests
 
         order.Get("note").Should().Be("none");
         order.GetWithoutDefault("note").Should().BeNull();
+        order.GetWithoutDefault(order.Schema.FindField("note")!).Should().BeNull();
+        order.GetWithoutDefault(order.Schema.FindField("i32")!).Should().Be(order.Get("i32"));
+    }
+
+    [Fact]
+    public void GetWithoutDefault_FieldOfAnotherSchema_ThrowsNamingField()
+    {
+        var other = SchemaBuilder.Struct().Field("elsewhere", Schema.String).Build();
+
+        var act = () => FullOrder().GetWithoutDefault(other.Fields[0]);
+
+        act.Should().Throw<DataException>().WithMessage("Field \"elsewhere\" is not part of*");
     }
 
     [Fact]

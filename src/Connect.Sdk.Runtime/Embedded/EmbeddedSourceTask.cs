@@ -282,38 +282,8 @@ internal sealed class EmbeddedSourceTask
         }
     }
 
-    private async Task CommitOffsetsAsync()
-    {
-        var committable = _submitted.TakeCommittable();
-        if (committable.Offsets.Count > 0)
-        {
-            var values = new Dictionary<string, string?>(StringComparer.Ordinal);
-            foreach (var (partition, offset) in committable.Offsets)
-            {
-                values[OffsetCodec.SerializeKey(Id.Connector, partition)] = offset is null ? null : OffsetCodec.SerializeOffset(offset);
-            }
-
-            try
-            {
-                await _offsetStore.SetAsync(values, CancellationToken.None).ConfigureAwait(false);
-                _logger.LogDebug("{Task} Committed offsets of {Count} source partitions ({Pending} records still outstanding)", Id, values.Count, committable.PendingRecords);
-            }
-            catch (Exception e)
-            {
-                _logger.LogError(e, "{Task} Failed to commit offsets", Id);
-                return;
-            }
-        }
-
-        try
-        {
-            await _task.CommitAsync(StoppingToken.IsCancellationRequested ? CancellationToken.None : StoppingToken).ConfigureAwait(false);
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            _logger.LogError(e, "{Task} Exception thrown while calling task.CommitAsync()", Id);
-        }
-    }
+    private Task CommitOffsetsAsync() =>
+        SourceOffsetCommit.CommitAsync(_submitted, _task, _offsetStore, Id, _logger, StoppingToken);
 
     private async Task ShutDownAsync(bool started)
     {

@@ -354,40 +354,11 @@ internal sealed class WorkerSourceTask : WorkerTask
         return CommitOffsetsAsync();
     }
 
-    private async Task CommitOffsetsAsync()
+    private Task CommitOffsetsAsync()
     {
-        var committable = _submitted.TakeCommittable();
-        if (committable.Offsets.Count > 0)
-        {
-            var values = new Dictionary<string, string?>(StringComparer.Ordinal);
-            foreach (var (partition, offset) in committable.Offsets)
-            {
-                values[OffsetCodec.SerializeKey(Id.Connector, partition)] = offset is null ? null : OffsetCodec.SerializeOffset(offset);
-            }
-
-            var started = _time.GetTimestamp();
-            try
-            {
-                await _offsetStore.SetAsync(values, CancellationToken.None).ConfigureAwait(false);
-                _metrics.RecordOffsetCommit(_time.GetElapsedTime(started), success: true);
-                Logger.LogDebug("{Task} Committed offsets of {Count} source partitions ({Pending} records still outstanding)", Id, values.Count, committable.PendingRecords);
-            }
-            catch (Exception e)
-            {
-                _metrics.RecordOffsetCommit(_time.GetElapsedTime(started), success: false);
-                Logger.LogError(e, "{Task} Failed to commit offsets", Id);
-                return;
-            }
-        }
-
-        try
-        {
-            await _task.CommitAsync(StoppingToken.IsCancellationRequested ? CancellationToken.None : StoppingToken).ConfigureAwait(false);
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            Logger.LogError(e, "{Task} Exception thrown while calling task.CommitAsync()", Id);
-        }
+        var started = _time.GetTimestamp();
+        return SourceOffsetCommit.CommitAsync(
+            _submitted, _task, _offsetStore, Id, Logger, StoppingToken, success => _metrics.RecordOffsetCommit(_time.GetElapsedTime(started), success));
     }
 
     private async Task ShutDownAsync(bool started)

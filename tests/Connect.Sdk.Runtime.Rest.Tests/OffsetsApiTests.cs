@@ -71,6 +71,8 @@ public class OffsetsApiTests(WorkerFixture fixture)
     [Fact]
     public async Task SinkOffsets_ReadFromTheConsumerGroup_AndAlteredWhenStopped()
     {
+        const int partitions = 3;
+        fixture.Worker.Runtime.DevCluster!.CreateTopic("sink-offsets-in", partitions);
         var sinkConfig = $$"""{"connector.class": "{{typeof(RestTestSinkConnector).FullName}}", "tasks.max": "1", "topics": "sink-offsets-in"}""";
         (await Http.PutJsonAsync("/connectors/sink-offsets-source/config", Support.Http.SourceConfig("sink-offsets-in"))).Status.Should().Be(201);
         (await Http.PutJsonAsync("/connectors/sink-offsets/config", sinkConfig)).Status.Should().Be(201);
@@ -79,7 +81,6 @@ public class OffsetsApiTests(WorkerFixture fixture)
             offsets["offsets"]!.AsArray().SingleOrDefault(o => o!["partition"]!["kafka_partition"]!.GetValue<int>() == 0);
         var running = await Http.EventuallyAsync("/connectors/sink-offsets/offsets", o => Partition0(o)?["offset"]!["kafka_offset"]!.GetValue<long>() > 2);
         running["offsets"]!.AsArray().Should().OnlyContain(o => o!["partition"]!["kafka_topic"]!.GetValue<string>() == "sink-offsets-in");
-        var others = running["offsets"]!.AsArray().Count - 1;
 
         var (patchRunning, _) = await Http.PatchJsonAsync("/connectors/sink-offsets/offsets",
             """{"offsets": [{"partition": {"kafka_topic": "sink-offsets-in", "kafka_partition": 0}, "offset": {"kafka_offset": 1}}]}""");
@@ -110,7 +111,7 @@ public class OffsetsApiTests(WorkerFixture fixture)
         (await Http.SendAsync(HttpMethod.Put, "/connectors/sink-offsets-stopped/resume")).Status.Should().Be(202);
         await Http.EventuallyAsync(
             "/connectors/sink-offsets-stopped/offsets",
-            o => o["offsets"]!.AsArray().Count == others + 1 && Partition0(o)!["offset"]!["kafka_offset"]!.GetValue<long>() > 2);
+            o => o["offsets"]!.AsArray().Count == partitions && Partition0(o)!["offset"]!["kafka_offset"]!.GetValue<long>() > 2);
         (await Http.DeleteJsonAsync("/connectors/sink-offsets-stopped")).Status.Should().Be(204);
         (await Http.DeleteJsonAsync("/connectors/sink-offsets")).Status.Should().Be(204);
         (await Http.DeleteJsonAsync("/connectors/sink-offsets-source")).Status.Should().Be(204);

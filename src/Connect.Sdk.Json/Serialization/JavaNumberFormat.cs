@@ -71,6 +71,28 @@ internal static class JavaNumberFormat
             return integerLength + 2;
         }
 
+        var shortest = ShortestDigits.Compute(value, out var lastDigitExponent);
+        Span<byte> digits = stackalloc byte[20];
+        shortest.TryFormat(digits, out var digitCount, default, CultureInfo.InvariantCulture);
+        var exponent = lastDigitExponent + digitCount - 1;
+        while (digitCount > 1 && digits[digitCount - 1] == (byte)'0')
+        {
+            digitCount--;
+        }
+
+        // With one shortest digit Java also considers two digits (see the general path).
+        return digitCount == 1 ? FormatByDigitSearch(value, destination) : Render(value < 0, digits[..digitCount], exponent, destination);
+    }
+
+    /// <summary>
+    /// <see cref="Format(double, Span{byte})"/> for a non-zero, finite value that is not a whole number, through
+    /// .NET's shortest round-trip text: the general path, which the faster ones must agree with.
+    /// </summary>
+    /// <param name="value">A finite, non-zero double.</param>
+    /// <param name="destination">At least <see cref="MaxLength"/> bytes.</param>
+    /// <returns>The number of bytes written.</returns>
+    internal static int FormatByDigitSearch(double value, Span<byte> destination)
+    {
         if (Math.Abs(value) is >= PlainFloor and < PlainLimit
             && value.TryFormat(destination, out var plainLength, "R", CultureInfo.InvariantCulture)
             && HasFractionAndTwoDigits(destination[..plainLength]))

@@ -90,6 +90,61 @@ public class JavaNumberFormatTests
         mismatches.Should().BeEmpty();
     }
 
+    [Fact]
+    public void Format_Double_AgreesWithTheGeneralPathOnSeededRandomValues()
+    {
+        // The shortest-digit computation against .NET's round-trip text read back (the general path): raw bit
+        // patterns over the whole range, decimals such as prices, and values spread over every exponent.
+        var random = new Random(20261122);
+        var mismatches = new List<string>();
+        Span<byte> fast = stackalloc byte[JavaNumberFormat.MaxLength];
+        Span<byte> general = stackalloc byte[JavaNumberFormat.MaxLength];
+        var compared = 0;
+        for (var i = 0; i < 300_000; i++)
+        {
+            var value = (i % 3) switch
+            {
+                0 => BitConverter.Int64BitsToDouble(random.NextInt64()),
+                1 => Math.Round(random.NextDouble() * Math.Pow(10, random.Next(-5, 10)), random.Next(0, 12)),
+                _ => random.NextDouble() * Math.Pow(10, random.Next(-320, 308)),
+            };
+            if (!double.IsFinite(value) || value == 0 || (Math.Abs(value) < 1e7 && value == Math.Truncate(value)))
+            {
+                continue;
+            }
+
+            compared++;
+            var fastText = fast[..JavaNumberFormat.Format(value, fast)];
+            var generalText = general[..JavaNumberFormat.FormatByDigitSearch(value, general)];
+            if (!fastText.SequenceEqual(generalText) && mismatches.Count < 10)
+            {
+                mismatches.Add($"{value:R}: {System.Text.Encoding.ASCII.GetString(fastText)} vs {System.Text.Encoding.ASCII.GetString(generalText)}");
+            }
+        }
+
+        compared.Should().BeGreaterThan(250_000);
+        mismatches.Should().BeEmpty();
+    }
+
+    [Theory]
+    [InlineData(double.Epsilon)]
+    [InlineData(2.2250738585072014E-308)]
+    [InlineData(2.225073858507201E-308)]
+    [InlineData(1.7976931348623157E308)]
+    [InlineData(9007199254740993.0)]
+    [InlineData(1e23)]
+    [InlineData(0.1)]
+    [InlineData(-118.99000000000001)]
+    public void Format_Double_AgreesWithTheGeneralPathAtEdges(double value)
+    {
+        Span<byte> fast = stackalloc byte[JavaNumberFormat.MaxLength];
+        Span<byte> general = stackalloc byte[JavaNumberFormat.MaxLength];
+
+        var fastText = System.Text.Encoding.ASCII.GetString(fast[..JavaNumberFormat.Format(value, fast)]);
+
+        fastText.Should().Be(System.Text.Encoding.ASCII.GetString(general[..JavaNumberFormat.FormatByDigitSearch(value, general)]));
+    }
+
     [Theory]
     [InlineData("156", 2, "1.56")]
     [InlineData("15600", 4, "1.5600")]

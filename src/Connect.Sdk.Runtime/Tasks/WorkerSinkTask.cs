@@ -319,14 +319,16 @@ internal sealed class WorkerSinkTask : WorkerTask
         return transformed.IsFailed ? null : transformed.Value;
     }
 
-    private ConnectHeaders ConvertHeaders(string topic, Headers? headers)
+    private ConnectHeaders? ConvertHeaders(string topic, Headers? headers)
     {
-        var result = new ConnectHeaders();
         if (headers is null || headers.Count == 0)
         {
-            // Confluent.Kafka's Headers enumerator is an object: not made when there is nothing to enumerate.
-            return result;
+            // No collection for a record without headers: the record makes one if the task asks for it. (Confluent.Kafka's
+            // Headers enumerator is an object too: not made when there is nothing to enumerate.)
+            return null;
         }
+
+        var result = new ConnectHeaders();
 
         foreach (var header in headers)
         {

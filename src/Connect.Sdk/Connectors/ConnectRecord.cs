@@ -9,15 +9,24 @@ namespace Connect.Sdk.Connectors;
 /// <remarks>Records are immutable apart from their <see cref="Headers"/>; transforms create new ones with <see cref="ConnectRecord{TRecord}.NewRecord"/>.</remarks>
 public abstract class ConnectRecord
 {
-    /// <summary>The headers once asked for; until then <see cref="_sharedHeaders"/> holds them.</summary>
+    /// <summary>
+    /// The <see cref="Connectors.Headers"/> once asked for; until then the <see cref="List{Header}"/> they will be made
+    /// over, shared copy-on-write with the collection it came from.
+    /// </summary>
     /// <remarks>
     /// Most records are made without headers or as a transform's copy of another record, and most are never asked for
     /// their headers by anything but the converter; creating the collection on first use saves an object per record.
+    /// One field for both states, and the partition and timestamp without <see cref="Nullable{T}"/>'s padding, keep a
+    /// record, of which a worker makes one or more per message, 16 bytes smaller.
     /// </remarks>
-    private Headers? _headers;
+    private object _headers;
 
-    /// <summary>A header list shared copy-on-write with the collection it came from, while <see cref="_headers"/> is null.</summary>
-    private List<Header>? _sharedHeaders;
+    /// <summary>The Kafka partition, or -1 for none.</summary>
+    private readonly int _kafkaPartition;
+
+    private readonly bool _hasTimestamp;
+
+    private readonly long _timestamp;
 
     /// <summary>Initializes the common record properties.</summary>
     /// <param name="topic">The topic.</param>
@@ -45,31 +54,26 @@ public abstract class ConnectRecord
         }
 
         Topic = topic;
-        KafkaPartition = kafkaPartition;
+        _kafkaPartition = kafkaPartition ?? -1;
         KeySchema = keySchema;
         Key = key;
         ValueSchema = valueSchema;
         Value = value;
-        Timestamp = timestamp;
-        if (headers is null)
+        _hasTimestamp = timestamp.HasValue;
+        _timestamp = timestamp.GetValueOrDefault();
+        _headers = headers switch
         {
-            _sharedHeaders = Headers.EmptyList;
-        }
-        else if (headers is Headers existing)
-        {
-            _sharedHeaders = existing.Share();
-        }
-        else
-        {
-            _headers = new Headers(headers);
-        }
+            null => Headers.EmptyList,
+            Headers existing => existing.Share(),
+            _ => new Headers(headers),
+        };
     }
 
     /// <summary>The topic.</summary>
     public string Topic { get; }
 
     /// <summary>The Kafka partition, or <see langword="null"/> when the producer's partitioner chooses.</summary>
-    public int? KafkaPartition { get; }
+    public int? KafkaPartition => _kafkaPartition < 0 ? null : _kafkaPartition;
 
     /// <summary>The key's schema, or <see langword="null"/> for schemaless keys.</summary>
     public Schema? KeySchema { get; }
@@ -84,10 +88,10 @@ public abstract class ConnectRecord
     public object? Value { get; }
 
     /// <summary>The timestamp in milliseconds since the Unix epoch, or <see langword="null"/>.</summary>
-    public long? Timestamp { get; }
+    public long? Timestamp => _hasTimestamp ? _timestamp : null;
 
     /// <summary>The record's headers. Unlike the other properties they can be changed in place.</summary>
-    public Headers Headers => _headers ?? CreateHeaders();
+    public Headers Headers => _headers as Headers ?? CreateHeaders();
 
     /// <inheritdoc />
     public override bool Equals(object? obj)
@@ -127,14 +131,20 @@ public abstract class ConnectRecord
     /// <summary>Makes this record, created without headers, share the headers of <paramref name="original"/> as a copy would.</summary>
     /// <param name="original">The record copied.</param>
     private protected void ShareHeadersOf(ConnectRecord original) =>
-        _sharedHeaders = original._headers?.Share() ?? original._sharedHeaders;
+        _headers = original._headers is Headers headers ? headers.Share() : original._headers;
 
     private static string Format(object? value) => value?.ToString() ?? "null";
 
     private Headers CreateHeaders()
     {
-        var created = Headers.OverShared(_sharedHeaders!);
-        return Interlocked.CompareExchange(ref _headers, created, null) ?? created;
+        var shared = _headers;
+        if (shared is Headers existing)
+        {
+            return existing;
+        }
+
+        var created = Headers.OverShared((List<Header>)shared);
+        return Interlocked.CompareExchange(ref _headers, created, shared) as Headers ?? created;
     }
 }
 

@@ -29,6 +29,24 @@ public class RecordTests
         record.Headers.Should().NotBeSameAs(headers, "a record copies the headers it is given");
     }
 
+    [Theory]
+    [InlineData(null, null)]
+    [InlineData(0, 0L)]
+    [InlineData(5, -1L)]
+    [InlineData(int.MaxValue, long.MinValue)]
+    [InlineData(null, long.MaxValue)]
+    public void Records_KeepPartitionAndTimestamp_IncludingNullAndExtremes(int? partition, long? timestamp)
+    {
+        var source = new SourceRecord(Partition, Offset, "orders", partition, null, null, null, null, timestamp);
+        var sink = new SinkRecord("orders", partition ?? 0, null, null, null, null, 1, timestamp);
+
+        source.KafkaPartition.Should().Be(partition);
+        source.Timestamp.Should().Be(timestamp);
+        source.NewRecord("copy", partition, null, null, null, null, timestamp).Timestamp.Should().Be(timestamp);
+        sink.KafkaPartition.Should().Be(partition ?? 0);
+        sink.Timestamp.Should().Be(timestamp);
+    }
+
     [Fact]
     public void SourceRecord_NegativePartition_Throws()
     {

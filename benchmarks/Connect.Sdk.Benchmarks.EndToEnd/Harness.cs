@@ -177,8 +177,13 @@ internal sealed class Harness : IAsyncDisposable
             list.Add(result);
         }
 
+        var payloads100 = Payloads(100);
         for (var round = 1; round <= _options.JsonRounds; round++)
         {
+            // The 100 B reference runs in every round too, next to the runs it is compared with.
+            var bytes100 = await WorkerSourceAsync("bytes-100", i => ByteRecord("bytes-100", payloads100, i), _options.JsonWarmUp, _options.JsonRecords);
+            Add("bytes-100", bytes100);
+            Progress($"byte[] 100 B round {round}", bytes100);
             foreach (var schemas in new[] { true, false })
             {
                 var topic = schemas ? "json-schemas" : "json-plain";
@@ -205,13 +210,7 @@ internal sealed class Harness : IAsyncDisposable
             }
         }
 
-        Results.Json = new JsonResults(
-            sizes[true],
-            sizes[false],
-            ThroughputResult.Median(runs["json-True"]),
-            ThroughputResult.Median(runs["json-False"]),
-            ThroughputResult.Median(runs["bytes-True"]),
-            ThroughputResult.Median(runs["bytes-False"]));
+        Results.Json = new JsonResults(sizes[true], sizes[false], runs["json-True"], runs["json-False"], runs["bytes-True"], runs["bytes-False"], runs["bytes-100"]);
     }
 
     private async Task LatencyCaseAsync()
@@ -424,10 +423,12 @@ internal sealed class Results
 }
 
 /// <summary>The JSON path's median runs, and the byte[] runs with payloads of the same sizes.</summary>
+/// <summary>The JSON case's runs, round by round: the same index is the same round.</summary>
 internal sealed record JsonResults(
     int SchemasPayloadBytes,
     int PlainPayloadBytes,
-    ThroughputResult Schemas,
-    ThroughputResult Plain,
-    ThroughputResult BytesLikeSchemas,
-    ThroughputResult BytesLikePlain);
+    IReadOnlyList<ThroughputResult> Schemas,
+    IReadOnlyList<ThroughputResult> Plain,
+    IReadOnlyList<ThroughputResult> BytesLikeSchemas,
+    IReadOnlyList<ThroughputResult> BytesLikePlain,
+    IReadOnlyList<ThroughputResult> Bytes100);

@@ -25,7 +25,7 @@ internal sealed record HarnessOptions
     public int SinkRounds => Smoke ? 1 : 5;
 
     /// <summary>Runs of each JSON-path case.</summary>
-    public int JsonRounds => Smoke ? 1 : 3;
+    public int JsonRounds => Smoke ? 1 : 5;
 
     /// <summary>Records a source task returns per poll.</summary>
     public int BatchSize => Smoke ? 500 : 1_000;

@@ -4,7 +4,8 @@ using Microsoft.Extensions.Logging;
 
 // Usage: Connect.Sdk.Benchmarks.EndToEnd [--smoke] [--cases source,sink,json,latency,memory] [--alloc-profile] [--markdown FILE]
 //   --smoke          every case very briefly, only to check it runs (CI); the figures mean nothing
-//   --cases          a subset of the cases (json and memory also run the 100 B source case they compare with)
+//   --cases          a subset of the cases (json and memory also run the 100 B source case: it warms the worker up, and
+//                    memory runs at a share of its throughput)
 //   --alloc-profile  also sample allocations by type (runtime GCAllocationTick events) in the throughput cases
 //   --markdown FILE  also write the report to FILE
 //   --side raw|worker  run only that side of the source and sink cases (for profiling with perf or dotnet-trace)

@@ -329,7 +329,6 @@ internal sealed class WorkerSinkTask : WorkerTask
         }
 
         var result = new ConnectHeaders();
-
         foreach (var header in headers)
         {
             var converted = _converters.Header.ToConnectHeader(topic, header.Key, header.GetValueBytes());

@@ -76,9 +76,10 @@ public class SourcePipelineHarnessTests
         store.Append(2);
         await using var pipeline = new SourcePipelineHarness<PacedItemSourceConnector>(Config(system));
 
-        var take = () => pipeline.TakeAsync(3, TimeSpan.FromMilliseconds(300));
+        // Long enough for the start and both records on a loaded machine; the third never comes.
+        var take = () => pipeline.TakeAsync(3, TimeSpan.FromSeconds(3));
 
-        (await take.Should().ThrowAsync<TimeoutException>()).Which.Message.Should().Contain("to produce 3 records").And.Contain("it produced 2");
+        (await take.Should().ThrowAsync<TimeoutException>()).Which.Message.Should().Contain("to produce 3 records within 3000 ms").And.Contain("it produced 2");
     }
 
     [Fact]
@@ -93,7 +94,8 @@ public class SourcePipelineHarnessTests
             ("transforms.cast.spec", "text:int32"));
         await using var pipeline = new SourcePipelineHarness<PacedItemSourceConnector>(config);
 
-        var take = () => pipeline.TakeAsync(1, TimeSpan.FromMilliseconds(500));
+        // Long enough for both records to fail on a loaded machine; no record ever comes out.
+        var take = () => pipeline.TakeAsync(1, TimeSpan.FromSeconds(3));
 
         (await take.Should().ThrowAsync<TimeoutException>()).Which.Message.Should().Contain("skipped 2 because of tolerated errors");
         pipeline.ToleratedErrors.Should().HaveCount(2).And.AllSatisfy(e => e.Stage.Should().Be(Stage.Transformation));

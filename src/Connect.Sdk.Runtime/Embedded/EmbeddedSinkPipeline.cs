@@ -440,9 +440,9 @@ public sealed class EmbeddedSinkPipeline : IAsyncDisposable
         var record = new SinkRecord(
             topic,
             result.Partition.Value,
-            key.Value!.Schema,
+            key.Value.Schema,
             key.Value.Value,
-            value.Value!.Schema,
+            value.Value.Schema,
             value.Value.Value,
             result.Offset.Value,
             hasTimestamp ? message.Timestamp.UnixTimestampMs : null,

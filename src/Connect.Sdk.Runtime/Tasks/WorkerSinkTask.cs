@@ -306,9 +306,9 @@ internal sealed class WorkerSinkTask : WorkerTask
         var record = new SinkRecord(
             topic,
             result.Partition.Value,
-            key.Value!.Schema,
+            key.Value.Schema,
             key.Value.Value,
-            value.Value!.Schema,
+            value.Value.Schema,
             value.Value.Value,
             result.Offset.Value,
             timestampType == ConnectTimestampType.NoTimestampType ? null : message.Timestamp.UnixTimestampMs,

@@ -87,11 +87,7 @@ public sealed class Headers : IEnumerable<Header>, IEquatable<Headers>
     /// <param name="key">The header key.</param>
     /// <param name="schemaAndValue">The schema and value.</param>
     /// <returns>This collection, for chaining.</returns>
-    public Headers Add(string key, SchemaAndValue schemaAndValue)
-    {
-        ArgumentNullException.ThrowIfNull(schemaAndValue);
-        return Add(key, schemaAndValue.Schema, schemaAndValue.Value);
-    }
+    public Headers Add(string key, SchemaAndValue schemaAndValue) => Add(key, schemaAndValue.Schema, schemaAndValue.Value);
 
     /// <summary>Adds a string header (optional string schema).</summary>
     /// <param name="key">The header key.</param>

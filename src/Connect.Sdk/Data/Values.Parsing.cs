@@ -86,8 +86,7 @@ public static partial class Values
             return new SchemaAndValue(Schema.String, value);
         }
 
-        var parsed = new ValueParser(new Tokenizer(value)).Parse(embedded: false);
-        if (parsed is null)
+        if (new ValueParser(new Tokenizer(value)).Parse(embedded: false) is not { } parsed)
         {
             return SchemaAndValue.Null;
         }
@@ -662,8 +661,7 @@ public static partial class Values
                     throw new DataException($"Unable to parse a map entry with no key or value: {parser.Original}");
                 }
 
-                var entryKey = Parse(embedded: true);
-                if (entryKey?.Value is null)
+                if (Parse(embedded: true) is not { Value: { } entryKeyValue } entryKey)
                 {
                     throw new DataException($"Map entry may not have a null key: {parser.Original}");
                 }
@@ -674,7 +672,7 @@ public static partial class Values
                 }
 
                 var entryValue = Parse(embedded: true);
-                result[entryKey.Value] = entryValue?.Value;
+                result[entryKeyValue] = entryValue?.Value;
                 parser.CanConsume(CommaDelimiter);
                 keySchema.Merge(entryKey);
                 valueSchema.Merge(entryValue);
@@ -699,18 +697,18 @@ public static partial class Values
 
         public void Merge(SchemaAndValue? latest)
         {
-            if (latest?.Schema is null || !_compatible)
+            if (latest?.Schema is not { } latestSchema || !_compatible)
             {
                 return;
             }
 
             if (Schema is null)
             {
-                Schema = latest.Schema;
+                Schema = latestSchema;
                 return;
             }
 
-            Schema = MergeSchemas(Schema, latest.Schema);
+            Schema = MergeSchemas(Schema, latestSchema);
             _compatible = Schema is not null;
         }
     }

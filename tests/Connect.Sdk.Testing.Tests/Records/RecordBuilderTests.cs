@@ -85,7 +85,8 @@ public class RecordBuilderTests
     {
         RecordBuilder.Infer(null).Should().Be(SchemaAndValue.Null);
         var given = new SchemaAndValue(Schema.OptionalInt32, null);
-        RecordBuilder.Infer(given).Should().BeSameAs(given);
+        RecordBuilder.Infer(given).Should().Be(given);
+        RecordBuilder.Infer(given).Schema.Should().BeSameAs(Schema.OptionalInt32, "the given schema is kept, not rebuilt");
     }
 
     [Fact]

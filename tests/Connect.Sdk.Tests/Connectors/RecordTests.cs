@@ -173,6 +173,48 @@ public class RecordTests
     }
 
     [Fact]
+    public void SinkRecord_CopiesOfCopies_KeepTheFirstReadPosition()
+    {
+        var record = new SinkRecord("orders", 2, null, "k", null, "v", 99);
+
+        var repartitioned = record.NewRecord("orders", 5, null, "k", null, "v", null);
+        var routed = repartitioned.NewRecord("archive", null, null, "k", null, "v", null);
+        var routedBack = routed.NewRecord("orders", 2, null, "k", null, "v", null);
+
+        repartitioned.OriginalTopicPartition.Should().Be(new TopicPartition("orders", 2));
+        routed.KafkaPartition.Should().Be(2, "a copy without a partition takes the one the record was read from, as before");
+        routed.OriginalTopicPartition.Should().Be(new TopicPartition("orders", 2));
+        routedBack.Should().Be(record, "a record moved back to where it was read equals the one read there");
+        routedBack.OriginalKafkaOffset.Should().Be(99);
+    }
+
+    [Fact]
+    public void SinkRecord_ExplicitOriginals_AreKeptEvenWhenOnlyOneDiffers()
+    {
+        var record = new SinkRecord("orders", 2, null, "k", null, "v", 99, originalKafkaOffset: 42);
+        var same = new SinkRecord("orders", 2, null, "k", null, "v", 99, originalTopic: "orders", originalKafkaPartition: 2, originalKafkaOffset: 99);
+
+        record.OriginalTopic.Should().Be("orders");
+        record.OriginalKafkaPartition.Should().Be(2);
+        record.OriginalKafkaOffset.Should().Be(42);
+        record.NewRecord("copy", null, null, "k", null, "v", null).OriginalKafkaOffset.Should().Be(42);
+        same.Should().Be(new SinkRecord("orders", 2, null, "k", null, "v", 99), "originals equal to the position are the default");
+        record.Should().NotBe(same);
+    }
+
+    [Theory]
+    [InlineData(TimestampType.NoTimestampType)]
+    [InlineData(TimestampType.CreateTime)]
+    [InlineData(TimestampType.LogAppendTime)]
+    public void SinkRecord_TimestampType_IsKeptByCopies(TimestampType type)
+    {
+        var record = new SinkRecord("t", 0, null, null, null, "v", 1, 7L, type);
+
+        record.TimestampType.Should().Be(type);
+        record.WithTopic("u").TimestampType.Should().Be(type);
+    }
+
+    [Fact]
     public void SinkRecord_Equality_IncludesOffsets()
     {
         var a = new SinkRecord("t", 0, null, null, null, "v", 1);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Confluent.Kafka;
 using Connect.Sdk.Runtime.Configuration;
 using Connect.Sdk.Runtime.Herder;
 using Connect.Sdk.Runtime.Metrics;
@@ -23,8 +24,8 @@ internal static class ClientSettings
     /// </summary>
     public const int PrefetchKilobytes = 512 * 1024;
 
-    /// <summary>What <c>ConnectWorker</c> gives its source tasks' producers (acks=all, idempotence, no message timeout),
-    /// plus the linger the worker is configured with.</summary>
+    /// <summary>What <c>ConnectWorker</c> gives its source tasks' producers (acks=all, idempotence, no message timeout,
+    /// delivery reports without the message's key, value and headers), plus the linger the worker is configured with.</summary>
     public static Dictionary<string, string> Producer(string bootstrapServers, string clientId) => new(StringComparer.Ordinal)
     {
         ["bootstrap.servers"] = bootstrapServers,
@@ -32,6 +33,7 @@ internal static class ClientSettings
         ["acks"] = "all",
         ["enable.idempotence"] = "true",
         ["message.timeout.ms"] = "0",
+        [ConfigPropertyNames.Producer.DeliveryReportFields] = "timestamp",
         ["linger.ms"] = LingerMs.ToString(CultureInfo.InvariantCulture),
     };
 

@@ -1,6 +1,7 @@
 using Connect.Sdk.Runtime.Storage;
 using Connect.Sdk.Runtime.Tests.TestConnectors;
 using Connect.Sdk.Runtime.Worker;
+using Connect.Sdk.Source;
 using Xunit.Abstractions;
 
 namespace Connect.Sdk.Runtime.Tests.Integration;
@@ -76,6 +77,10 @@ public sealed class SourceOffsetTests(ITestOutputHelper output)
         var offsets = await worker.Herder.GetOffsetsAsync(name);
         offsets.Should().ContainSingle().Which.Offset.Should().BeEquivalentTo(new Dictionary<string, object?> { ["seq"] = 49L });
         SourceProgress.For(name).CommittedRecords.Should().Be(50, "commitRecord is called once per acknowledged record");
+        var metadata = SourceProgress.For(name).CommittedMetadata.ToList();
+        metadata.Should().AllSatisfy(m => m.Should().NotBeNull().And.Match<RecordMetadata>(r => r.Topic == "counts" && r.Partition == 0));
+        metadata.Select(m => m!.Offset).Should().BeEquivalentTo(Enumerable.Range(0, 50).Select(i => (long)i), "each record's offset comes from its delivery report");
+        metadata.Should().AllSatisfy(m => m!.Timestamp.Should().BePositive("the delivery report's timestamp (the mock broker's log append time) is passed on; without it the client reports 0"));
     }
 
     internal static Dictionary<string, string> SourceConfig(string name, int pollDelayMs, int tasks = 2, int partitions = SourcePartitions, int records = RecordsPerPartition, string topic = "counts") => new()

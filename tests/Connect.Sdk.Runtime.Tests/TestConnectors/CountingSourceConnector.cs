@@ -177,7 +177,7 @@ public sealed class CountingSourceTask : SourceTask
 
     public override ValueTask CommitRecordAsync(SourceRecord record, RecordMetadata? metadata, CancellationToken cancellationToken = default)
     {
-        _progress.RecordCommitted(record);
+        _progress.RecordCommitted(metadata);
         return ValueTask.CompletedTask;
     }
 
@@ -225,7 +225,14 @@ public sealed class SourceProgress
 
     internal void RecordPolled(int count) => Interlocked.Add(ref _polled, count);
 
-    internal void RecordCommitted(SourceRecord record) => Interlocked.Increment(ref _committed);
+    /// <summary>What commitRecord was given for each record, in order; null for a record that was not written.</summary>
+    public ConcurrentQueue<RecordMetadata?> CommittedMetadata { get; } = new();
+
+    internal void RecordCommitted(RecordMetadata? metadata)
+    {
+        CommittedMetadata.Enqueue(metadata);
+        Interlocked.Increment(ref _committed);
+    }
 
     internal void RecordStart() => Interlocked.Increment(ref _starts);
 

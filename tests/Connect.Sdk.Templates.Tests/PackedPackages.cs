@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Connect.Sdk.TestSupport;
 using Xunit.Abstractions;
 using Xunit.Sdk;
 
@@ -17,7 +18,7 @@ public sealed partial class PackedPackages : IAsyncLifetime
 
     public PackedPackages(IMessageSink diagnostics) => _diagnostics = diagnostics;
 
-    public static string RepositoryRoot { get; } = FindRepositoryRoot();
+    public static string RepositoryRoot => RepositoryFiles.Root;
 
     public string Root { get; } = Directory.CreateTempSubdirectory("connect-sdk-templates-").FullName;
 
@@ -124,17 +125,6 @@ public sealed partial class PackedPackages : IAsyncLifetime
         return VersionElement().Match(props) is { Success: true } match
             ? match.Groups[1].Value
             : throw new InvalidOperationException("Directory.Build.props has no <Version>.");
-    }
-
-    private static string FindRepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Connect.Sdk.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("Connect.Sdk.sln not found above the test folder.");
     }
 
     private void Log(string message) => _diagnostics.OnMessage(new DiagnosticMessage($"[templates] {message}"));

@@ -1,8 +1,8 @@
 using System.ComponentModel;
 using System.Reflection;
-using System.Runtime.CompilerServices;
 using System.Text;
 using Connect.Sdk.Source;
+using Connect.Sdk.TestSupport;
 
 namespace Connect.Sdk.Transforms.Tests;
 
@@ -12,33 +12,12 @@ namespace Connect.Sdk.Transforms.Tests;
 /// </summary>
 public class DocsTests
 {
-    private const string BeginMarker = "<!-- BEGIN GENERATED REFERENCE";
-    private const string EndMarker = "<!-- END GENERATED REFERENCE -->";
-
-    private static string DocsPath([CallerFilePath] string path = "") =>
-        Path.GetFullPath(Path.Combine(Path.GetDirectoryName(path)!, "..", "..", "docs", "transforms.md"));
-
     [Fact]
-    public void Reference_MatchesTheConfigDefs()
-    {
-        var path = DocsPath();
-        var text = File.ReadAllText(path).ReplaceLineEndings("\n");
-        var begin = text.IndexOf(BeginMarker, StringComparison.Ordinal);
-        var end = text.IndexOf(EndMarker, StringComparison.Ordinal);
-        begin.Should().BeGreaterThanOrEqualTo(0, "docs/transforms.md must contain the generated-reference markers");
-        end.Should().BeGreaterThan(begin);
-        var afterBegin = text.IndexOf('\n', begin) + 1;
-        var current = text[afterBegin..end];
-        var generated = GenerateReference();
-
-        if (current != generated && Environment.GetEnvironmentVariable("UPDATE_DOCS") == "1")
-        {
-            File.WriteAllText(path, text[..afterBegin] + generated + text[end..]);
-            return;
-        }
-
-        current.Should().Be(generated, "docs/transforms.md is generated from the ConfigDefs; refresh it with: UPDATE_DOCS=1 dotnet test tests/Connect.Sdk.Transforms.Tests --filter FullyQualifiedName~DocsTests");
-    }
+    public void Reference_MatchesTheConfigDefs() =>
+        GeneratedDocsSection.ShouldMatch(
+            "transforms.md",
+            GenerateReference(),
+            "dotnet test tests/Connect.Sdk.Transforms.Tests --filter FullyQualifiedName~DocsTests");
 
     [Fact]
     public void Examples_BuildAndRun()
@@ -115,7 +94,7 @@ public class DocsTests
 
     private static List<Dictionary<string, string>> ExampleConfigs()
     {
-        var text = File.ReadAllText(DocsPath()).ReplaceLineEndings("\n");
+        var text = File.ReadAllText(RepositoryFiles.DocsPage("transforms.md")).ReplaceLineEndings("\n");
         var start = text.IndexOf("\n## Examples", StringComparison.Ordinal);
         var end = text.IndexOf("\n## ", start + 1, StringComparison.Ordinal);
         var section = text[start..end];

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text.RegularExpressions;
+using Connect.Sdk.TestSupport;
 
 namespace Connect.Sdk.Worker.Tests;
 
@@ -19,7 +20,7 @@ internal sealed partial class WorkerProcess : IDisposable
         _process.BeginErrorReadLine();
     }
 
-    public static string RepositoryRoot { get; } = FindRoot();
+    public static string RepositoryRoot => RepositoryFiles.Root;
 
     /// <summary>The build configuration of this test run (Debug or Release), used to find sibling build outputs.</summary>
     public static string Configuration { get; } = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name;
@@ -104,15 +105,4 @@ internal sealed partial class WorkerProcess : IDisposable
 
     [GeneratedRegex(@"bootstrap\.servers=(\S+)")]
     public static partial Regex BootstrapLine();
-
-    private static string FindRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Connect.Sdk.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("Connect.Sdk.sln not found above the test folder.");
-    }
 }

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Connect.Sdk.TestSupport;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Routing;
@@ -9,7 +10,7 @@ namespace Connect.Sdk.Runtime.Rest.Tests.Docs;
 /// example calls one of them (as do the curl examples of the other pages listed below).</summary>
 public partial class RestApiPageTests
 {
-    private static readonly string Page = File.ReadAllText(Path.Combine(RepositoryRoot(), "docs", "rest-api.md"));
+    private static readonly string Page = File.ReadAllText(Path.Combine(RepositoryFiles.Root, "docs", "rest-api.md"));
 
     [Fact]
     public void EndpointsTable_ListsEveryMappedRoute()
@@ -40,7 +41,7 @@ public partial class RestApiPageTests
     public void CurlExamplesOfOtherPages_CallMappedRoutes(string page)
     {
         var routes = MappedRoutes();
-        var text = File.ReadAllText(Path.Combine(RepositoryRoot(), "docs", page));
+        var text = File.ReadAllText(Path.Combine(RepositoryFiles.Root, "docs", page));
         var calls = CurlCall().Matches(text).Select(m => (Method: m.Groups["method"].Success ? m.Groups["method"].Value : "GET", Path: m.Groups["path"].Value)).ToList();
 
         foreach (var (method, path) in calls)
@@ -74,17 +75,6 @@ public partial class RestApiPageTests
     }
 
     private static string Normalize(string path) => "/" + ParameterPattern().Replace(path, "{}").Trim('/');
-
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Connect.Sdk.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("Connect.Sdk.sln not found above the test folder.");
-    }
 
     [GeneratedRegex(@"^\| `(?<method>[A-Z]+)` \| `(?<path>/[^`]*)` \|", RegexOptions.Multiline)]
     private static partial Regex TableRow();

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Connect.Sdk.TestSupport;
 using Npgsql;
 
 namespace Connect.Sdk.Samples.Postgres.Tests.Infrastructure;
@@ -44,7 +45,7 @@ internal sealed class PostgresServer
 
     private static async Task<PostgresServer> StartAsync()
     {
-        var script = Path.Combine(RepositoryRoot(), "eng", "start-postgres.sh");
+        var script = Path.Combine(RepositoryFiles.Root, "eng", "start-postgres.sh");
         var info = new ProcessStartInfo("bash")
         {
             ArgumentList = { script },
@@ -65,18 +66,5 @@ internal sealed class PostgresServer
             3 => new PostgresServer(null, (await errors).Trim()),
             _ => throw new InvalidOperationException($"{script} failed with exit code {process.ExitCode}:\n{await errors}"),
         };
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            if (File.Exists(Path.Combine(folder.FullName, "eng", "start-postgres.sh")))
-            {
-                return folder.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"No eng/start-postgres.sh above {AppContext.BaseDirectory}.");
     }
 }

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Text;
 using Connect.Sdk.Avro;
 using Connect.Sdk.Config;
@@ -12,6 +11,7 @@ using Connect.Sdk.Samples.Datagen;
 using Connect.Sdk.Samples.FileStream;
 using Connect.Sdk.Samples.Postgres;
 using Connect.Sdk.Samples.Twitter;
+using Connect.Sdk.TestSupport;
 
 namespace Connect.Sdk.Samples.Tests.Docs;
 
@@ -23,33 +23,12 @@ namespace Connect.Sdk.Samples.Tests.Docs;
 /// </summary>
 public class ConfigurationDocsTests
 {
-    private const string BeginMarker = "<!-- BEGIN GENERATED REFERENCE";
-    private const string EndMarker = "<!-- END GENERATED REFERENCE -->";
-
-    internal static string DocsPath(string page, [CallerFilePath] string path = "") =>
-        Path.GetFullPath(Path.Combine(Path.GetDirectoryName(path)!, "..", "..", "..", "docs", page));
-
     [Fact]
-    public void Reference_MatchesTheConfigDefs()
-    {
-        var path = DocsPath("configuration.md");
-        var text = File.ReadAllText(path).ReplaceLineEndings("\n");
-        var begin = text.IndexOf(BeginMarker, StringComparison.Ordinal);
-        var end = text.IndexOf(EndMarker, StringComparison.Ordinal);
-        begin.Should().BeGreaterThanOrEqualTo(0, "docs/configuration.md must contain the generated-reference markers");
-        end.Should().BeGreaterThan(begin);
-        var afterBegin = text.IndexOf('\n', begin) + 1;
-        var current = text[afterBegin..end];
-        var generated = GenerateReference();
-
-        if (current != generated && Environment.GetEnvironmentVariable("UPDATE_DOCS") == "1")
-        {
-            File.WriteAllText(path, text[..afterBegin] + generated + text[end..]);
-            return;
-        }
-
-        current.Should().Be(generated, "docs/configuration.md is generated from the ConfigDefs; refresh it with: UPDATE_DOCS=1 dotnet test tests/Connect.Sdk.Samples.Tests --filter FullyQualifiedName~ConfigurationDocsTests");
-    }
+    public void Reference_MatchesTheConfigDefs() =>
+        GeneratedDocsSection.ShouldMatch(
+            "configuration.md",
+            GenerateReference(),
+            "dotnet test tests/Connect.Sdk.Samples.Tests --filter FullyQualifiedName~ConfigurationDocsTests");
 
     internal static string GenerateReference()
     {

@@ -7,6 +7,7 @@ using Connect.Sdk.Json;
 using Connect.Sdk.Runtime.Configuration;
 using Connect.Sdk.Runtime.Herder;
 using Connect.Sdk.Runtime.Plugins;
+using Connect.Sdk.TestSupport;
 
 namespace Connect.Sdk.Samples.Tests.Docs;
 
@@ -78,7 +79,7 @@ public class ConfigurationExamplesTests
     /// <summary>The properties of the block after <c>&lt;!-- example: name --&gt;</c> on a docs page, parsed as the worker parses files.</summary>
     internal static IReadOnlyDictionary<string, string> Example(string page, string name, params (string From, string To)[] replacements)
     {
-        var text = File.ReadAllText(ConfigurationDocsTests.DocsPath(page)).ReplaceLineEndings("\n");
+        var text = File.ReadAllText(RepositoryFiles.DocsPage(page)).ReplaceLineEndings("\n");
         var match = Regex.Match(text, $@"<!-- example: {Regex.Escape(name)} -->\n```properties\n(?<body>.*?)```", RegexOptions.Singleline);
         match.Success.Should().BeTrue($"docs/{page} has the example '{name}'");
         var body = replacements.Aggregate(match.Groups["body"].Value, (current, r) => current.Replace(r.From, r.To, StringComparison.Ordinal));

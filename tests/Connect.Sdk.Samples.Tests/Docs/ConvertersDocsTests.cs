@@ -8,6 +8,7 @@ using Connect.Sdk.Errors;
 using Connect.Sdk.Json;
 using Connect.Sdk.Runtime.Plugins;
 using Connect.Sdk.Samples.Twitter;
+using Connect.Sdk.TestSupport;
 using Xunit.Abstractions;
 
 namespace Connect.Sdk.Samples.Tests.Docs;
@@ -83,7 +84,7 @@ public class ConvertersDocsTests(ITestOutputHelper output)
     [Fact]
     public void ClassNameTable_ResolvesToTheNamedTypes()
     {
-        var rows = Regex.Matches(File.ReadAllText(ConfigurationDocsTests.DocsPath(Page)), @"^\| `(?<java>[a-z][\w.$]+)` \| (?<dotnet>[^|]+) \| (?<kinds>[^|]+) \|", RegexOptions.Multiline);
+        var rows = Regex.Matches(File.ReadAllText(RepositoryFiles.DocsPage(Page)), @"^\| `(?<java>[a-z][\w.$]+)` \| (?<dotnet>[^|]+) \| (?<kinds>[^|]+) \|", RegexOptions.Multiline);
         rows.Should().HaveCountGreaterThan(10);
         foreach (Match row in rows)
         {
@@ -120,7 +121,7 @@ public class ConvertersDocsTests(ITestOutputHelper output)
 
     private static string Block(string name, string language)
     {
-        var text = File.ReadAllText(ConfigurationDocsTests.DocsPath(Page)).ReplaceLineEndings("\n");
+        var text = File.ReadAllText(RepositoryFiles.DocsPage(Page)).ReplaceLineEndings("\n");
         var match = Regex.Match(text, $@"<!-- example: {Regex.Escape(name)} -->\n```{language}\n(?<body>.*?)```", RegexOptions.Singleline);
         match.Success.Should().BeTrue($"docs/{Page} has the {language} block '{name}'");
         return match.Groups["body"].Value;

@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Confluent.Kafka;
 using Connect.Sdk.Runtime.Hosting;
 using Connect.Sdk.Runtime.Worker;
+using Connect.Sdk.TestSupport;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Xunit.Abstractions;
@@ -74,7 +75,7 @@ public sealed class ErrorHandlingDocsTests(ITestOutputHelper output) : IDisposab
         Encoding.UTF8.GetString(dead[0].Message.Value!).Should().Be(Bad, "the dead letter queue keeps the original bytes");
         var headers = dead[0].Message.Headers.ToDictionary(h => h.Key, h => Encoding.UTF8.GetString(h.GetValueBytes()));
         output.WriteLine(string.Join('\n', headers.Select(h => $"{h.Key}={h.Value}")));
-        var documented = Regex.Matches(File.ReadAllText(ConfigurationDocsTests.DocsPath(Page)), @"^\| `(?<name>__connect\.errors\.[a-z.]+)` \| (?<example>[^|]*) \|", RegexOptions.Multiline);
+        var documented = Regex.Matches(File.ReadAllText(RepositoryFiles.DocsPage(Page)), @"^\| `(?<name>__connect\.errors\.[a-z.]+)` \| (?<example>[^|]*) \|", RegexOptions.Multiline);
         headers.Keys.Should().BeEquivalentTo(documented.Select(m => m.Groups["name"].Value), "the page lists every header the runtime writes");
         foreach (Match row in documented)
         {
@@ -114,7 +115,7 @@ public sealed class ErrorHandlingDocsTests(ITestOutputHelper output) : IDisposab
 
     private static string DocBlock(string name)
     {
-        var text = File.ReadAllText(ConfigurationDocsTests.DocsPath(Page)).ReplaceLineEndings("\n");
+        var text = File.ReadAllText(RepositoryFiles.DocsPage(Page)).ReplaceLineEndings("\n");
         var match = Regex.Match(text, $@"<!-- example: {Regex.Escape(name)} -->\n```text\n(?<body>.*?)```", RegexOptions.Singleline);
         match.Success.Should().BeTrue($"docs/{Page} has the block '{name}'");
         return match.Groups["body"].Value;

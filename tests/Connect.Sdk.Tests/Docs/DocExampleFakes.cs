@@ -2,6 +2,7 @@ using System.Net;
 using Connect.Sdk.Sink;
 using Connect.Sdk.Source;
 using Connect.Sdk.Storage;
+using Connect.Sdk.TestSupport;
 
 namespace Connect.Sdk.Tests.Docs;
 
@@ -93,7 +94,7 @@ internal static class DocExamples
     /// <summary>The example's <c>key=value</c> lines (the subset of the properties format the pages use).</summary>
     public static Dictionary<string, string> Properties(string page, string name)
     {
-        var text = File.ReadAllText(Path.Combine(DocSnippetTests.RepositoryRoot(), "docs", page)).ReplaceLineEndings("\n");
+        var text = File.ReadAllText(Path.Combine(RepositoryFiles.Root, "docs", page)).ReplaceLineEndings("\n");
         var marker = $"<!-- example: {name} -->\n```properties\n";
         var start = text.IndexOf(marker, StringComparison.Ordinal);
         start.Should().BeGreaterThanOrEqualTo(0, $"docs/{page} has the example '{name}'");

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Connect.Sdk.TestSupport;
 
 namespace Connect.Sdk.Tests.Docs;
 
@@ -13,12 +14,12 @@ public partial class DocSnippetTests
     public static TheoryData<string, string, string> Snippets()
     {
         var data = new TheoryData<string, string, string>();
-        var docs = Path.Combine(RepositoryRoot(), "docs");
+        var docs = Path.Combine(RepositoryFiles.Root, "docs");
         foreach (var page in Directory.EnumerateFiles(docs, "*.md", SearchOption.AllDirectories))
         {
             foreach (Match match in SnippetBlock().Matches(File.ReadAllText(page)))
             {
-                data.Add(Path.GetRelativePath(RepositoryRoot(), page), match.Groups["source"].Value, match.Groups["code"].Value);
+                data.Add(Path.GetRelativePath(RepositoryFiles.Root, page), match.Groups["source"].Value, match.Groups["code"].Value);
             }
         }
 
@@ -30,7 +31,7 @@ public partial class DocSnippetTests
     public void Snippet_MatchesCompiledSource(string page, string source, string code)
     {
         var parts = source.Split('#');
-        var file = Path.Combine(RepositoryRoot(), parts[0]);
+        var file = Path.Combine(RepositoryFiles.Root, parts[0]);
         File.Exists(file).Should().BeTrue($"{page} quotes {parts[0]}, which must exist");
         var region = ExtractRegion(File.ReadAllText(file), parts[1]);
 
@@ -51,7 +52,7 @@ public partial class DocSnippetTests
             {
                 if (!SnippetMarker().IsMatch(text[..block.Index]))
                 {
-                    unmarked.Add($"{Path.GetRelativePath(RepositoryRoot(), page)} line {text[..block.Index].Count(c => c == '\n') + 1}");
+                    unmarked.Add($"{Path.GetRelativePath(RepositoryFiles.Root, page)} line {text[..block.Index].Count(c => c == '\n') + 1}");
                 }
             }
         }
@@ -66,7 +67,7 @@ public partial class DocSnippetTests
         {
             foreach (Match match in FileBlock().Matches(File.ReadAllText(page).ReplaceLineEndings("\n")))
             {
-                data.Add(Path.GetRelativePath(RepositoryRoot(), page), match.Groups["source"].Value, match.Groups["code"].Value);
+                data.Add(Path.GetRelativePath(RepositoryFiles.Root, page), match.Groups["source"].Value, match.Groups["code"].Value);
             }
         }
 
@@ -77,25 +78,14 @@ public partial class DocSnippetTests
     [MemberData(nameof(FileQuotes))]
     public void FileQuote_MatchesTheFile(string page, string source, string code)
     {
-        var file = Path.Combine(RepositoryRoot(), source);
+        var file = Path.Combine(RepositoryFiles.Root, source);
         File.Exists(file).Should().BeTrue($"{page} quotes {source}, which must exist");
 
         Normalize(code).Should().Be(Normalize(File.ReadAllText(file)), $"{page} must quote {source} exactly; copy it again");
     }
 
     private static IEnumerable<string> Pages() =>
-        Directory.EnumerateFiles(Path.Combine(RepositoryRoot(), "docs"), "*.md", SearchOption.AllDirectories);
-
-    internal static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Connect.Sdk.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("Connect.Sdk.sln not found above the test folder.");
-    }
+        Directory.EnumerateFiles(Path.Combine(RepositoryFiles.Root, "docs"), "*.md", SearchOption.AllDirectories);
 
     private static string ExtractRegion(string text, string name)
     {

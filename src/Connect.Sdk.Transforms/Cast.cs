@@ -60,13 +60,17 @@ public abstract class Cast<TRecord> : ITransformation<TRecord>
             + "Note that binary fields can only be cast to string.")
         .DefineReplaceNullWithDefault();
 
+    /// <summary>The key or the value, as the <c>Key</c> or <c>Value</c> variant chose.</summary>
+    private readonly RecordPart<TRecord> _part;
+
     private readonly SchemaUpdateCache<Plan> _schemaUpdateCache = new();
     private Dictionary<string, SchemaType> _casts = new(StringComparer.Ordinal);
     private SchemaType? _wholeValueCastType;
     private bool _replaceNullWithDefault = true;
 
-    private protected Cast()
+    private protected Cast(RecordPart<TRecord> part)
     {
+        _part = part;
     }
 
     /// <inheritdoc />
@@ -87,13 +91,13 @@ public abstract class Cast<TRecord> : ITransformation<TRecord>
     public TRecord? Apply(TRecord record)
     {
         ArgumentNullException.ThrowIfNull(record);
-        var value = OperatingValue(record);
+        var value = _part.ValueOf(record);
         if (value is null)
         {
             return record;
         }
 
-        var schema = OperatingSchema(record);
+        var schema = _part.SchemaOf(record);
         return schema is null ? ApplySchemaless(record, value) : ApplyWithSchema(record, schema, value);
     }
 
@@ -104,17 +108,11 @@ public abstract class Cast<TRecord> : ITransformation<TRecord>
         GC.SuppressFinalize(this);
     }
 
-    private protected abstract Schema? OperatingSchema(TRecord record);
-
-    private protected abstract object? OperatingValue(TRecord record);
-
-    private protected abstract TRecord NewRecord(TRecord record, Schema? updatedSchema, object? updatedValue);
-
     private TRecord ApplySchemaless(TRecord record, object value)
     {
         if (_wholeValueCastType is { } wholeType)
         {
-            return NewRecord(record, null, CastValueToType(null, value, wholeType));
+            return _part.With(record, null, CastValueToType(null, value, wholeType));
         }
 
         var map = Requirements.RequireMap(value, Purpose);
@@ -124,7 +122,7 @@ public abstract class Cast<TRecord> : ITransformation<TRecord>
             updated[field] = CastValueToType(null, Requirements.Get(map, field), type);
         }
 
-        return NewRecord(record, null, updated);
+        return _part.With(record, null, updated);
     }
 
     private TRecord ApplyWithSchema(TRecord record, Schema schema, object value)
@@ -132,7 +130,7 @@ public abstract class Cast<TRecord> : ITransformation<TRecord>
         if (_wholeValueCastType is { } wholeType)
         {
             var wholeSchema = _schemaUpdateCache.GetOrAdd(schema, this, static (s, self) => self.BuildPlan(s)).Schema;
-            return NewRecord(record, wholeSchema, CastValueToType(schema, value, wholeType));
+            return _part.With(record, wholeSchema, CastValueToType(schema, value, wholeType));
         }
 
         var structValue = Requirements.RequireStruct(value, Purpose);
@@ -150,7 +148,7 @@ public abstract class Cast<TRecord> : ITransformation<TRecord>
             updatedValue.Put(updatedFields[i], newValue);
         }
 
-        return NewRecord(record, plan.Schema, updatedValue);
+        return _part.With(record, plan.Schema, updatedValue);
     }
 
     private Plan BuildPlan(Schema valueSchema)
@@ -432,25 +430,9 @@ public abstract class Cast<TRecord> : ITransformation<TRecord>
 
     /// <summary>Casts fields of, or the whole, record key (Kafka's <c>Cast$Key</c>).</summary>
     [Description(OverviewDoc)]
-    public sealed class Key : Cast<TRecord>
-    {
-        private protected override Schema? OperatingSchema(TRecord record) => record.KeySchema;
-
-        private protected override object? OperatingValue(TRecord record) => record.Key;
-
-        private protected override TRecord NewRecord(TRecord record, Schema? updatedSchema, object? updatedValue) =>
-            record.WithKey(updatedSchema, updatedValue);
-    }
+    public sealed class Key() : Cast<TRecord>(RecordPart<TRecord>.Key);
 
     /// <summary>Casts fields of, or the whole, record value (Kafka's <c>Cast$Value</c>).</summary>
     [Description(OverviewDoc)]
-    public sealed class Value : Cast<TRecord>
-    {
-        private protected override Schema? OperatingSchema(TRecord record) => record.ValueSchema;
-
-        private protected override object? OperatingValue(TRecord record) => record.Value;
-
-        private protected override TRecord NewRecord(TRecord record, Schema? updatedSchema, object? updatedValue) =>
-            record.WithValue(updatedSchema, updatedValue);
-    }
+    public sealed class Value() : Cast<TRecord>(RecordPart<TRecord>.Value);
 }

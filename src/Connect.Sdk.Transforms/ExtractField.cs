@@ -30,11 +30,15 @@ public abstract class ExtractField<TRecord> : ITransformation<TRecord>
             .Define(FieldConfig, ConfigType.String, ConfigDef.NoDefaultValue, Importance.Medium, "Field name to extract.")
             .DefineReplaceNullWithDefault());
 
+    /// <summary>The key or the value, as the <c>Key</c> or <c>Value</c> variant chose.</summary>
+    private readonly RecordPart<TRecord> _part;
+
     private FieldPath _fieldPath = new(string.Empty, FieldSyntaxVersion.V1);
     private bool _replaceNullWithDefault = true;
 
-    private protected ExtractField()
+    private protected ExtractField(RecordPart<TRecord> part)
     {
+        _part = part;
     }
 
     /// <inheritdoc />
@@ -64,48 +68,26 @@ public abstract class ExtractField<TRecord> : ITransformation<TRecord>
     public TRecord? Apply(TRecord record)
     {
         ArgumentNullException.ThrowIfNull(record);
-        var schema = OperatingSchema(record);
+        var schema = _part.SchemaOf(record);
         if (schema is null)
         {
-            var map = Requirements.RequireMapOrNull(OperatingValue(record), Purpose);
-            return NewRecord(record, null, map is null ? null : _fieldPath.ValueFrom(map));
+            var map = Requirements.RequireMapOrNull(_part.ValueOf(record), Purpose);
+            return _part.With(record, null, map is null ? null : _fieldPath.ValueFrom(map));
         }
 
-        var value = Requirements.RequireStructOrNull(OperatingValue(record), Purpose);
+        var value = Requirements.RequireStructOrNull(_part.ValueOf(record), Purpose);
         var field = _fieldPath.FieldFrom(schema) ?? throw new DataException("Unknown field: " + _fieldPath.Path);
-        return NewRecord(record, field.Schema, value is null ? null : _fieldPath.ValueFrom(value, _replaceNullWithDefault));
+        return _part.With(record, field.Schema, value is null ? null : _fieldPath.ValueFrom(value, _replaceNullWithDefault));
     }
 
     /// <inheritdoc />
     public void Dispose() => GC.SuppressFinalize(this);
 
-    private protected abstract Schema? OperatingSchema(TRecord record);
-
-    private protected abstract object? OperatingValue(TRecord record);
-
-    private protected abstract TRecord NewRecord(TRecord record, Schema? updatedSchema, object? updatedValue);
-
     /// <summary>Replaces the record key with one of its fields (Kafka's <c>ExtractField$Key</c>).</summary>
     [Description(OverviewDoc)]
-    public sealed class Key : ExtractField<TRecord>
-    {
-        private protected override Schema? OperatingSchema(TRecord record) => record.KeySchema;
-
-        private protected override object? OperatingValue(TRecord record) => record.Key;
-
-        private protected override TRecord NewRecord(TRecord record, Schema? updatedSchema, object? updatedValue) =>
-            record.WithKey(updatedSchema, updatedValue);
-    }
+    public sealed class Key() : ExtractField<TRecord>(RecordPart<TRecord>.Key);
 
     /// <summary>Replaces the record value with one of its fields (Kafka's <c>ExtractField$Value</c>).</summary>
     [Description(OverviewDoc)]
-    public sealed class Value : ExtractField<TRecord>
-    {
-        private protected override Schema? OperatingSchema(TRecord record) => record.ValueSchema;
-
-        private protected override object? OperatingValue(TRecord record) => record.Value;
-
-        private protected override TRecord NewRecord(TRecord record, Schema? updatedSchema, object? updatedValue) =>
-            record.WithValue(updatedSchema, updatedValue);
-    }
+    public sealed class Value() : ExtractField<TRecord>(RecordPart<TRecord>.Value);
 }

@@ -41,11 +41,15 @@ public abstract class Flatten<TRecord> : ITransformation<TRecord>
             Importance.Medium,
             "Delimiter to insert between field names from the input record when generating field names for the output record");
 
+    /// <summary>The key or the value, as the <c>Key</c> or <c>Value</c> variant chose.</summary>
+    private readonly RecordPart<TRecord> _part;
+
     private readonly SchemaUpdateCache _schemaUpdateCache = new();
     private string _delimiter = ".";
 
-    private protected Flatten()
+    private protected Flatten(RecordPart<TRecord> part)
     {
+        _part = part;
     }
 
     /// <inheritdoc />
@@ -65,8 +69,8 @@ public abstract class Flatten<TRecord> : ITransformation<TRecord>
     public TRecord? Apply(TRecord record)
     {
         ArgumentNullException.ThrowIfNull(record);
-        var schema = OperatingSchema(record);
-        var value = OperatingValue(record);
+        var schema = _part.SchemaOf(record);
+        var value = _part.ValueOf(record);
         if (schema is null)
         {
             if (value is null)
@@ -76,7 +80,7 @@ public abstract class Flatten<TRecord> : ITransformation<TRecord>
 
             var flattened = new Dictionary<string, object?>(StringComparer.Ordinal);
             FlattenMap(Requirements.RequireMap(value, Purpose), string.Empty, flattened);
-            return NewRecord(record, null, flattened);
+            return _part.With(record, null, flattened);
         }
 
         var structValue = Requirements.RequireStructOrNull(value, Purpose);
@@ -88,12 +92,12 @@ public abstract class Flatten<TRecord> : ITransformation<TRecord>
         var updatedSchema = _schemaUpdateCache.GetOrAdd(schema, this, static (s, self) => self.BuildSchema(s));
         if (structValue is null)
         {
-            return NewRecord(record, updatedSchema, null);
+            return _part.With(record, updatedSchema, null);
         }
 
         var updatedValue = new Struct(updatedSchema);
         FlattenStruct(structValue, string.Empty, updatedValue);
-        return NewRecord(record, updatedSchema, updatedValue);
+        return _part.With(record, updatedSchema, updatedValue);
     }
 
     /// <inheritdoc />
@@ -102,12 +106,6 @@ public abstract class Flatten<TRecord> : ITransformation<TRecord>
         _schemaUpdateCache.Clear();
         GC.SuppressFinalize(this);
     }
-
-    private protected abstract Schema? OperatingSchema(TRecord record);
-
-    private protected abstract object? OperatingValue(TRecord record);
-
-    private protected abstract TRecord NewRecord(TRecord record, Schema? updatedSchema, object? updatedValue);
 
     private static bool IsLeaf(SchemaType type) => type.IsPrimitive() || type == SchemaType.Array;
 
@@ -214,25 +212,9 @@ public abstract class Flatten<TRecord> : ITransformation<TRecord>
 
     /// <summary>Flattens the record key (Kafka's <c>Flatten$Key</c>).</summary>
     [Description(OverviewDoc)]
-    public sealed class Key : Flatten<TRecord>
-    {
-        private protected override Schema? OperatingSchema(TRecord record) => record.KeySchema;
-
-        private protected override object? OperatingValue(TRecord record) => record.Key;
-
-        private protected override TRecord NewRecord(TRecord record, Schema? updatedSchema, object? updatedValue) =>
-            record.WithKey(updatedSchema, updatedValue);
-    }
+    public sealed class Key() : Flatten<TRecord>(RecordPart<TRecord>.Key);
 
     /// <summary>Flattens the record value (Kafka's <c>Flatten$Value</c>).</summary>
     [Description(OverviewDoc)]
-    public sealed class Value : Flatten<TRecord>
-    {
-        private protected override Schema? OperatingSchema(TRecord record) => record.ValueSchema;
-
-        private protected override object? OperatingValue(TRecord record) => record.Value;
-
-        private protected override TRecord NewRecord(TRecord record, Schema? updatedSchema, object? updatedValue) =>
-            record.WithValue(updatedSchema, updatedValue);
-    }
+    public sealed class Value() : Flatten<TRecord>(RecordPart<TRecord>.Value);
 }

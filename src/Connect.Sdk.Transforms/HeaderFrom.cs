@@ -42,6 +42,9 @@ public abstract class HeaderFrom<TRecord> : ITransformation<TRecord>
             "Either `move` if the fields are to be moved to the headers (removed from the key/value), or `copy` if the fields are to be copied to the headers (retained in the key/value).")
         .DefineReplaceNullWithDefault();
 
+    /// <summary>The key or the value, as the <c>Key</c> or <c>Value</c> variant chose.</summary>
+    private readonly RecordPart<TRecord> _part;
+
     private readonly SchemaUpdateCache _moveSchemaCache = new();
     private IReadOnlyList<string> _fields = [];
     private IReadOnlyList<string> _headers = [];
@@ -50,8 +53,9 @@ public abstract class HeaderFrom<TRecord> : ITransformation<TRecord>
     private string _operation = CopyOperation;
     private bool _replaceNullWithDefault = true;
 
-    private protected HeaderFrom()
+    private protected HeaderFrom(RecordPart<TRecord> part)
     {
+        _part = part;
     }
 
     /// <inheritdoc />
@@ -82,8 +86,8 @@ public abstract class HeaderFrom<TRecord> : ITransformation<TRecord>
     public TRecord? Apply(TRecord record)
     {
         ArgumentNullException.ThrowIfNull(record);
-        var schema = OperatingSchema(record);
-        var value = OperatingValue(record);
+        var schema = _part.SchemaOf(record);
+        var value = _part.ValueOf(record);
         var headers = record.Headers.Duplicate();
         var purpose = "header " + _operation;
         if (schema is null)
@@ -100,7 +104,7 @@ public abstract class HeaderFrom<TRecord> : ITransformation<TRecord>
                 headers.Add(_headers[i], null, Requirements.Get(map, _fields[i]));
             }
 
-            return NewRecord(record, null, updatedMap, headers);
+            return _part.With(record, null, updatedMap, headers);
         }
 
         var structValue = Requirements.RequireStruct(value, purpose);
@@ -140,7 +144,7 @@ public abstract class HeaderFrom<TRecord> : ITransformation<TRecord>
             headers.Add(_headers[i], field.Schema, structValue.Schema.FindField(field.Name) is null ? null : FieldValue(structValue, field.Name));
         }
 
-        return NewRecord(record, updatedSchema, updatedValue, headers);
+        return _part.With(record, updatedSchema, updatedValue, headers);
     }
 
     /// <inheritdoc />
@@ -150,36 +154,14 @@ public abstract class HeaderFrom<TRecord> : ITransformation<TRecord>
         GC.SuppressFinalize(this);
     }
 
-    private protected abstract Schema? OperatingSchema(TRecord record);
-
-    private protected abstract object? OperatingValue(TRecord record);
-
-    private protected abstract TRecord NewRecord(TRecord record, Schema? updatedSchema, object? updatedValue, Headers headers);
-
     private object? FieldValue(Struct value, string fieldName) =>
         _replaceNullWithDefault ? value.Get(fieldName) : value.GetWithoutDefault(fieldName);
 
     /// <summary>Moves or copies fields of the record key into headers (Kafka's <c>HeaderFrom$Key</c>).</summary>
     [Description(OverviewDoc)]
-    public sealed class Key : HeaderFrom<TRecord>
-    {
-        private protected override Schema? OperatingSchema(TRecord record) => record.KeySchema;
-
-        private protected override object? OperatingValue(TRecord record) => record.Key;
-
-        private protected override TRecord NewRecord(TRecord record, Schema? updatedSchema, object? updatedValue, Headers headers) =>
-            record.NewRecord(record.Topic, record.KafkaPartition, updatedSchema, updatedValue, record.ValueSchema, record.Value, record.Timestamp, headers);
-    }
+    public sealed class Key() : HeaderFrom<TRecord>(RecordPart<TRecord>.Key);
 
     /// <summary>Moves or copies fields of the record value into headers (Kafka's <c>HeaderFrom$Value</c>).</summary>
     [Description(OverviewDoc)]
-    public sealed class Value : HeaderFrom<TRecord>
-    {
-        private protected override Schema? OperatingSchema(TRecord record) => record.ValueSchema;
-
-        private protected override object? OperatingValue(TRecord record) => record.Value;
-
-        private protected override TRecord NewRecord(TRecord record, Schema? updatedSchema, object? updatedValue, Headers headers) =>
-            record.NewRecord(record.Topic, record.KafkaPartition, record.KeySchema, record.Key, updatedSchema, updatedValue, record.Timestamp, headers);
-    }
+    public sealed class Value() : HeaderFrom<TRecord>(RecordPart<TRecord>.Value);
 }

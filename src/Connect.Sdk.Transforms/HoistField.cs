@@ -31,11 +31,15 @@ public abstract class HoistField<TRecord> : ITransformation<TRecord>
             Importance.Medium,
             "Field name for the single field that will be created in the resulting Struct or Map.");
 
+    /// <summary>The key or the value, as the <c>Key</c> or <c>Value</c> variant chose.</summary>
+    private readonly RecordPart<TRecord> _part;
+
     private readonly SchemaUpdateCache _schemaUpdateCache = new();
     private string _fieldName = string.Empty;
 
-    private protected HoistField()
+    private protected HoistField(RecordPart<TRecord> part)
     {
+        _part = part;
     }
 
     /// <inheritdoc />
@@ -56,18 +60,18 @@ public abstract class HoistField<TRecord> : ITransformation<TRecord>
     public TRecord? Apply(TRecord record)
     {
         ArgumentNullException.ThrowIfNull(record);
-        var schema = OperatingSchema(record);
-        var value = OperatingValue(record);
+        var schema = _part.SchemaOf(record);
+        var value = _part.ValueOf(record);
         if (schema is null)
         {
-            return NewRecord(record, null, new Dictionary<string, object?>(1, StringComparer.Ordinal) { [_fieldName] = value });
+            return _part.With(record, null, new Dictionary<string, object?>(1, StringComparer.Ordinal) { [_fieldName] = value });
         }
 
         var updatedSchema = _schemaUpdateCache.GetOrAdd(
             schema,
             _fieldName,
             static (s, name) => SchemaBuilder.Struct().Field(name, s).Build());
-        return NewRecord(record, updatedSchema, new Struct(updatedSchema).Put(updatedSchema.Fields[0], value));
+        return _part.With(record, updatedSchema, new Struct(updatedSchema).Put(updatedSchema.Fields[0], value));
     }
 
     /// <inheritdoc />
@@ -77,33 +81,11 @@ public abstract class HoistField<TRecord> : ITransformation<TRecord>
         GC.SuppressFinalize(this);
     }
 
-    private protected abstract Schema? OperatingSchema(TRecord record);
-
-    private protected abstract object? OperatingValue(TRecord record);
-
-    private protected abstract TRecord NewRecord(TRecord record, Schema? updatedSchema, object? updatedValue);
-
     /// <summary>Wraps the record key (Kafka's <c>HoistField$Key</c>).</summary>
     [Description(OverviewDoc)]
-    public sealed class Key : HoistField<TRecord>
-    {
-        private protected override Schema? OperatingSchema(TRecord record) => record.KeySchema;
-
-        private protected override object? OperatingValue(TRecord record) => record.Key;
-
-        private protected override TRecord NewRecord(TRecord record, Schema? updatedSchema, object? updatedValue) =>
-            record.WithKey(updatedSchema, updatedValue);
-    }
+    public sealed class Key() : HoistField<TRecord>(RecordPart<TRecord>.Key);
 
     /// <summary>Wraps the record value (Kafka's <c>HoistField$Value</c>).</summary>
     [Description(OverviewDoc)]
-    public sealed class Value : HoistField<TRecord>
-    {
-        private protected override Schema? OperatingSchema(TRecord record) => record.ValueSchema;
-
-        private protected override object? OperatingValue(TRecord record) => record.Value;
-
-        private protected override TRecord NewRecord(TRecord record, Schema? updatedSchema, object? updatedValue) =>
-            record.WithValue(updatedSchema, updatedValue);
-    }
+    public sealed class Value() : HoistField<TRecord>(RecordPart<TRecord>.Value);
 }

@@ -42,6 +42,9 @@ public abstract class InsertField<TRecord> : ITransformation<TRecord>
         .Define(StaticValueConfig, ConfigType.String, null, Importance.Medium, "Static field value, if field name configured.")
         .DefineReplaceNullWithDefault();
 
+    /// <summary>The key or the value, as the <c>Key</c> or <c>Value</c> variant chose.</summary>
+    private readonly RecordPart<TRecord> _part;
+
     private readonly SchemaUpdateCache _schemaUpdateCache = new();
     private InsertionSpec? _topicField;
     private InsertionSpec? _partitionField;
@@ -51,8 +54,9 @@ public abstract class InsertField<TRecord> : ITransformation<TRecord>
     private string? _staticValue;
     private bool _replaceNullWithDefault = true;
 
-    private protected InsertField()
+    private protected InsertField(RecordPart<TRecord> part)
     {
+        _part = part;
     }
 
     /// <inheritdoc />
@@ -90,13 +94,13 @@ public abstract class InsertField<TRecord> : ITransformation<TRecord>
     public TRecord? Apply(TRecord record)
     {
         ArgumentNullException.ThrowIfNull(record);
-        var value = OperatingValue(record);
+        var value = _part.ValueOf(record);
         if (value is null)
         {
             return record;
         }
 
-        return OperatingSchema(record) is null ? ApplySchemaless(record, value) : ApplyWithSchema(record, value);
+        return _part.SchemaOf(record) is null ? ApplySchemaless(record, value) : ApplyWithSchema(record, value);
     }
 
     /// <inheritdoc />
@@ -105,12 +109,6 @@ public abstract class InsertField<TRecord> : ITransformation<TRecord>
         _schemaUpdateCache.Clear();
         GC.SuppressFinalize(this);
     }
-
-    private protected abstract Schema? OperatingSchema(TRecord record);
-
-    private protected abstract object? OperatingValue(TRecord record);
-
-    private protected abstract TRecord NewRecord(TRecord record, Schema? updatedSchema, object? updatedValue);
 
     private TRecord ApplySchemaless(TRecord record, object value)
     {
@@ -140,7 +138,7 @@ public abstract class InsertField<TRecord> : ITransformation<TRecord>
             updated[_staticField.Name] = _staticValue;
         }
 
-        return NewRecord(record, null, updated);
+        return _part.With(record, null, updated);
     }
 
     private TRecord ApplyWithSchema(TRecord record, object value)
@@ -179,7 +177,7 @@ public abstract class InsertField<TRecord> : ITransformation<TRecord>
             updated.Put(_staticField.Name, _staticValue);
         }
 
-        return NewRecord(record, updatedSchema, updated);
+        return _part.With(record, updatedSchema, updated);
     }
 
     private Schema BuildSchema(Schema schema)
@@ -231,25 +229,9 @@ public abstract class InsertField<TRecord> : ITransformation<TRecord>
 
     /// <summary>Inserts fields into the record key (Kafka's <c>InsertField$Key</c>).</summary>
     [Description(OverviewDoc)]
-    public sealed class Key : InsertField<TRecord>
-    {
-        private protected override Schema? OperatingSchema(TRecord record) => record.KeySchema;
-
-        private protected override object? OperatingValue(TRecord record) => record.Key;
-
-        private protected override TRecord NewRecord(TRecord record, Schema? updatedSchema, object? updatedValue) =>
-            record.WithKey(updatedSchema, updatedValue);
-    }
+    public sealed class Key() : InsertField<TRecord>(RecordPart<TRecord>.Key);
 
     /// <summary>Inserts fields into the record value (Kafka's <c>InsertField$Value</c>).</summary>
     [Description(OverviewDoc)]
-    public sealed class Value : InsertField<TRecord>
-    {
-        private protected override Schema? OperatingSchema(TRecord record) => record.ValueSchema;
-
-        private protected override object? OperatingValue(TRecord record) => record.Value;
-
-        private protected override TRecord NewRecord(TRecord record, Schema? updatedSchema, object? updatedValue) =>
-            record.WithValue(updatedSchema, updatedValue);
-    }
+    public sealed class Value() : InsertField<TRecord>(RecordPart<TRecord>.Value);
 }

@@ -40,12 +40,16 @@ public abstract class MaskField<TRecord> : ITransformation<TRecord>
             "Custom value replacement, that will be applied to all 'fields' values (numeric or non-empty string values only).")
         .DefineReplaceNullWithDefault();
 
+    /// <summary>The key or the value, as the <c>Key</c> or <c>Value</c> variant chose.</summary>
+    private readonly RecordPart<TRecord> _part;
+
     private HashSet<string> _maskedFields = new(StringComparer.Ordinal);
     private string? _replacement;
     private bool _replaceNullWithDefault = true;
 
-    private protected MaskField()
+    private protected MaskField(RecordPart<TRecord> part)
     {
+        _part = part;
     }
 
     /// <inheritdoc />
@@ -67,13 +71,13 @@ public abstract class MaskField<TRecord> : ITransformation<TRecord>
     public TRecord? Apply(TRecord record)
     {
         ArgumentNullException.ThrowIfNull(record);
-        var value = OperatingValue(record);
+        var value = _part.ValueOf(record);
         if (value is null)
         {
             return record;
         }
 
-        if (OperatingSchema(record) is null)
+        if (_part.SchemaOf(record) is null)
         {
             var map = Requirements.RequireMap(value, Purpose);
             var updated = Requirements.CopyMap(map);
@@ -82,7 +86,7 @@ public abstract class MaskField<TRecord> : ITransformation<TRecord>
                 updated[field] = Masked(Requirements.Get(map, field));
             }
 
-            return NewRecord(record, updated);
+            return _part.With(record, _part.SchemaOf(record), updated);
         }
 
         var structValue = Requirements.RequireStruct(value, Purpose);
@@ -93,17 +97,11 @@ public abstract class MaskField<TRecord> : ITransformation<TRecord>
             updatedStruct.Put(field, _maskedFields.Contains(field.Name) ? Masked(original) : original);
         }
 
-        return NewRecord(record, updatedStruct);
+        return _part.With(record, _part.SchemaOf(record), updatedStruct);
     }
 
     /// <inheritdoc />
     public void Dispose() => GC.SuppressFinalize(this);
-
-    private protected abstract Schema? OperatingSchema(TRecord record);
-
-    private protected abstract object? OperatingValue(TRecord record);
-
-    private protected abstract TRecord NewRecord(TRecord record, object? updatedValue);
 
     private object? Masked(object? value) => value switch
     {
@@ -160,25 +158,9 @@ public abstract class MaskField<TRecord> : ITransformation<TRecord>
 
     /// <summary>Masks fields of the record key (Kafka's <c>MaskField$Key</c>).</summary>
     [Description(OverviewDoc)]
-    public sealed class Key : MaskField<TRecord>
-    {
-        private protected override Schema? OperatingSchema(TRecord record) => record.KeySchema;
-
-        private protected override object? OperatingValue(TRecord record) => record.Key;
-
-        private protected override TRecord NewRecord(TRecord record, object? updatedValue) =>
-            record.WithKey(record.KeySchema, updatedValue);
-    }
+    public sealed class Key() : MaskField<TRecord>(RecordPart<TRecord>.Key);
 
     /// <summary>Masks fields of the record value (Kafka's <c>MaskField$Value</c>).</summary>
     [Description(OverviewDoc)]
-    public sealed class Value : MaskField<TRecord>
-    {
-        private protected override Schema? OperatingSchema(TRecord record) => record.ValueSchema;
-
-        private protected override object? OperatingValue(TRecord record) => record.Value;
-
-        private protected override TRecord NewRecord(TRecord record, object? updatedValue) =>
-            record.WithValue(record.ValueSchema, updatedValue);
-    }
+    public sealed class Value() : MaskField<TRecord>(RecordPart<TRecord>.Value);
 }

@@ -41,6 +41,9 @@ public abstract class ReplaceField<TRecord> : ITransformation<TRecord>
             "Field rename mappings.")
         .DefineReplaceNullWithDefault();
 
+    /// <summary>The key or the value, as the <c>Key</c> or <c>Value</c> variant chose.</summary>
+    private readonly RecordPart<TRecord> _part;
+
     private readonly SchemaUpdateCache<Plan> _schemaUpdateCache = new();
     private HashSet<string> _exclude = new(StringComparer.Ordinal);
     private HashSet<string> _include = new(StringComparer.Ordinal);
@@ -48,8 +51,9 @@ public abstract class ReplaceField<TRecord> : ITransformation<TRecord>
     private Dictionary<string, string> _reverseRenames = new(StringComparer.Ordinal);
     private bool _replaceNullWithDefault = true;
 
-    private protected ReplaceField()
+    private protected ReplaceField(RecordPart<TRecord> part)
     {
+        _part = part;
     }
 
     /// <inheritdoc />
@@ -79,13 +83,13 @@ public abstract class ReplaceField<TRecord> : ITransformation<TRecord>
     public TRecord? Apply(TRecord record)
     {
         ArgumentNullException.ThrowIfNull(record);
-        var value = OperatingValue(record);
+        var value = _part.ValueOf(record);
         if (value is null)
         {
             return record;
         }
 
-        if (OperatingSchema(record) is null)
+        if (_part.SchemaOf(record) is null)
         {
             var map = Requirements.RequireMap(value, Purpose);
             var updated = new Dictionary<string, object?>(map.Count, StringComparer.Ordinal);
@@ -98,13 +102,13 @@ public abstract class ReplaceField<TRecord> : ITransformation<TRecord>
                 }
             }
 
-            return NewRecord(record, null, updated);
+            return _part.With(record, null, updated);
         }
 
         var structValue = Requirements.RequireStruct(value, Purpose);
         var plan = _schemaUpdateCache.GetOrAdd(structValue.Schema, this, static (s, self) => self.BuildPlan(s));
         var updatedStruct = new Struct(plan.Schema).PutAllFrom(structValue, plan.Sources, _replaceNullWithDefault);
-        return NewRecord(record, plan.Schema, updatedStruct);
+        return _part.With(record, plan.Schema, updatedStruct);
     }
 
     /// <inheritdoc />
@@ -113,12 +117,6 @@ public abstract class ReplaceField<TRecord> : ITransformation<TRecord>
         _schemaUpdateCache.Clear();
         GC.SuppressFinalize(this);
     }
-
-    private protected abstract Schema? OperatingSchema(TRecord record);
-
-    private protected abstract object? OperatingValue(TRecord record);
-
-    private protected abstract TRecord NewRecord(TRecord record, Schema? updatedSchema, object? updatedValue);
 
     private static Dictionary<string, string> ParseRenameMappings(string name, IReadOnlyList<string> mappings)
     {
@@ -170,25 +168,9 @@ public abstract class ReplaceField<TRecord> : ITransformation<TRecord>
 
     /// <summary>Filters or renames fields of the record key (Kafka's <c>ReplaceField$Key</c>).</summary>
     [Description(OverviewDoc)]
-    public sealed class Key : ReplaceField<TRecord>
-    {
-        private protected override Schema? OperatingSchema(TRecord record) => record.KeySchema;
-
-        private protected override object? OperatingValue(TRecord record) => record.Key;
-
-        private protected override TRecord NewRecord(TRecord record, Schema? updatedSchema, object? updatedValue) =>
-            record.WithKey(updatedSchema, updatedValue);
-    }
+    public sealed class Key() : ReplaceField<TRecord>(RecordPart<TRecord>.Key);
 
     /// <summary>Filters or renames fields of the record value (Kafka's <c>ReplaceField$Value</c>).</summary>
     [Description(OverviewDoc)]
-    public sealed class Value : ReplaceField<TRecord>
-    {
-        private protected override Schema? OperatingSchema(TRecord record) => record.ValueSchema;
-
-        private protected override object? OperatingValue(TRecord record) => record.Value;
-
-        private protected override TRecord NewRecord(TRecord record, Schema? updatedSchema, object? updatedValue) =>
-            record.WithValue(updatedSchema, updatedValue);
-    }
+    public sealed class Value() : ReplaceField<TRecord>(RecordPart<TRecord>.Value);
 }

@@ -31,13 +31,17 @@ public abstract class SetSchemaMetadata<TRecord> : ITransformation<TRecord>
         .Define(SchemaVersionConfig, ConfigType.Int, null, Importance.High, "Schema version to set.")
         .DefineReplaceNullWithDefault();
 
+    /// <summary>The key or the value, as the <c>Key</c> or <c>Value</c> variant chose.</summary>
+    private readonly RecordPart<TRecord> _part;
+
     private readonly SchemaUpdateCache _schemaUpdateCache = new();
     private string? _schemaName;
     private int? _schemaVersion;
     private bool _replaceNullWithDefault = true;
 
-    private protected SetSchemaMetadata()
+    private protected SetSchemaMetadata(RecordPart<TRecord> part)
     {
+        _part = part;
     }
 
     /// <inheritdoc />
@@ -65,15 +69,15 @@ public abstract class SetSchemaMetadata<TRecord> : ITransformation<TRecord>
     public TRecord? Apply(TRecord record)
     {
         ArgumentNullException.ThrowIfNull(record);
-        var schema = OperatingSchema(record);
-        if (schema is null && OperatingValue(record) is null)
+        var schema = _part.SchemaOf(record);
+        if (schema is null && _part.ValueOf(record) is null)
         {
             return record;
         }
 
         Requirements.RequireSchema(schema, Purpose);
         var updatedSchema = _schemaUpdateCache.GetOrAdd(schema!, this, static (s, self) => self.BuildSchema(s));
-        return NewRecord(record, updatedSchema, UpdateSchemaIn(OperatingValue(record), updatedSchema));
+        return _part.With(record, updatedSchema, UpdateSchemaIn(_part.ValueOf(record), updatedSchema));
     }
 
     /// <inheritdoc />
@@ -82,12 +86,6 @@ public abstract class SetSchemaMetadata<TRecord> : ITransformation<TRecord>
         _schemaUpdateCache.Clear();
         GC.SuppressFinalize(this);
     }
-
-    private protected abstract Schema? OperatingSchema(TRecord record);
-
-    private protected abstract object? OperatingValue(TRecord record);
-
-    private protected abstract TRecord NewRecord(TRecord record, Schema updatedSchema, object? updatedValue);
 
     private Schema BuildSchema(Schema schema)
     {
@@ -160,25 +158,9 @@ public abstract class SetSchemaMetadata<TRecord> : ITransformation<TRecord>
 
     /// <summary>Sets metadata on the record key's schema (Kafka's <c>SetSchemaMetadata$Key</c>).</summary>
     [Description(OverviewDoc)]
-    public sealed class Key : SetSchemaMetadata<TRecord>
-    {
-        private protected override Schema? OperatingSchema(TRecord record) => record.KeySchema;
-
-        private protected override object? OperatingValue(TRecord record) => record.Key;
-
-        private protected override TRecord NewRecord(TRecord record, Schema updatedSchema, object? updatedValue) =>
-            record.WithKey(updatedSchema, updatedValue);
-    }
+    public sealed class Key() : SetSchemaMetadata<TRecord>(RecordPart<TRecord>.Key);
 
     /// <summary>Sets metadata on the record value's schema (Kafka's <c>SetSchemaMetadata$Value</c>).</summary>
     [Description(OverviewDoc)]
-    public sealed class Value : SetSchemaMetadata<TRecord>
-    {
-        private protected override Schema? OperatingSchema(TRecord record) => record.ValueSchema;
-
-        private protected override object? OperatingValue(TRecord record) => record.Value;
-
-        private protected override TRecord NewRecord(TRecord record, Schema updatedSchema, object? updatedValue) =>
-            record.WithValue(updatedSchema, updatedValue);
-    }
+    public sealed class Value() : SetSchemaMetadata<TRecord>(RecordPart<TRecord>.Value);
 }

@@ -76,6 +76,9 @@ public abstract class TimestampConverter<TRecord> : ITransformation<TRecord>
             + "Note: This SMT will cause precision loss during conversions from, and to, values with sub-millisecond components.")
         .DefineReplaceNullWithDefault();
 
+    /// <summary>The key or the value, as the <c>Key</c> or <c>Value</c> variant chose.</summary>
+    private readonly RecordPart<TRecord> _part;
+
     private readonly SchemaUpdateCache _schemaUpdateCache = new();
     private string _field = string.Empty;
     private string _targetType = TypeTimestamp;
@@ -83,8 +86,9 @@ public abstract class TimestampConverter<TRecord> : ITransformation<TRecord>
     private string _unixPrecision = PrecisionMillis;
     private bool _replaceNullWithDefault = true;
 
-    private protected TimestampConverter()
+    private protected TimestampConverter(RecordPart<TRecord> part)
     {
+        _part = part;
     }
 
     /// <inheritdoc />
@@ -135,7 +139,7 @@ public abstract class TimestampConverter<TRecord> : ITransformation<TRecord>
     public TRecord? Apply(TRecord record)
     {
         ArgumentNullException.ThrowIfNull(record);
-        var schema = OperatingSchema(record);
+        var schema = _part.SchemaOf(record);
         return schema is null ? ApplySchemaless(record) : ApplyWithSchema(record, schema);
     }
 
@@ -146,23 +150,17 @@ public abstract class TimestampConverter<TRecord> : ITransformation<TRecord>
         GC.SuppressFinalize(this);
     }
 
-    private protected abstract Schema? OperatingSchema(TRecord record);
-
-    private protected abstract object? OperatingValue(TRecord record);
-
-    private protected abstract TRecord NewRecord(TRecord record, Schema? updatedSchema, object? updatedValue);
-
     private TRecord ApplyWithSchema(TRecord record, Schema schema)
     {
-        var value = OperatingValue(record);
+        var value = _part.ValueOf(record);
         if (_field.Length == 0)
         {
-            return NewRecord(record, TypeSchema(_targetType, schema.IsOptional), Convert(value, TimestampTypeFromSchema(schema)));
+            return _part.With(record, TypeSchema(_targetType, schema.IsOptional), Convert(value, TimestampTypeFromSchema(schema)));
         }
 
         var structValue = Requirements.RequireStructOrNull(value, Purpose);
         var updatedSchema = _schemaUpdateCache.GetOrAdd(schema, this, static (s, self) => self.BuildSchema(s));
-        return NewRecord(record, updatedSchema, ConvertStruct(structValue, updatedSchema));
+        return _part.With(record, updatedSchema, ConvertStruct(structValue, updatedSchema));
     }
 
     private Schema BuildSchema(Schema schema)
@@ -206,16 +204,16 @@ public abstract class TimestampConverter<TRecord> : ITransformation<TRecord>
 
     private TRecord ApplySchemaless(TRecord record)
     {
-        var value = OperatingValue(record);
+        var value = _part.ValueOf(record);
         if (value is null || _field.Length == 0)
         {
-            return NewRecord(record, null, Convert(value, null));
+            return _part.With(record, null, Convert(value, null));
         }
 
         var map = Requirements.RequireMap(value, Purpose);
         var updated = Requirements.CopyMap(map);
         updated[_field] = Convert(Requirements.Get(map, _field), null);
-        return NewRecord(record, null, updated);
+        return _part.With(record, null, updated);
     }
 
     private static string TimestampTypeFromSchema(Schema schema) => schema.Name switch
@@ -330,25 +328,9 @@ public abstract class TimestampConverter<TRecord> : ITransformation<TRecord>
 
     /// <summary>Converts a timestamp in the record key (Kafka's <c>TimestampConverter$Key</c>).</summary>
     [Description(OverviewDoc)]
-    public sealed class Key : TimestampConverter<TRecord>
-    {
-        private protected override Schema? OperatingSchema(TRecord record) => record.KeySchema;
-
-        private protected override object? OperatingValue(TRecord record) => record.Key;
-
-        private protected override TRecord NewRecord(TRecord record, Schema? updatedSchema, object? updatedValue) =>
-            record.WithKey(updatedSchema, updatedValue);
-    }
+    public sealed class Key() : TimestampConverter<TRecord>(RecordPart<TRecord>.Key);
 
     /// <summary>Converts a timestamp in the record value (Kafka's <c>TimestampConverter$Value</c>).</summary>
     [Description(OverviewDoc)]
-    public sealed class Value : TimestampConverter<TRecord>
-    {
-        private protected override Schema? OperatingSchema(TRecord record) => record.ValueSchema;
-
-        private protected override object? OperatingValue(TRecord record) => record.Value;
-
-        private protected override TRecord NewRecord(TRecord record, Schema? updatedSchema, object? updatedValue) =>
-            record.WithValue(updatedSchema, updatedValue);
-    }
+    public sealed class Value() : TimestampConverter<TRecord>(RecordPart<TRecord>.Value);
 }

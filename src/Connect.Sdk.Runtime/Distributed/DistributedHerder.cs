@@ -173,14 +173,7 @@ public sealed class DistributedHerder : IHerder, IAsyncDisposable
         TargetState initialState = TargetState.Started,
         CancellationToken cancellationToken = default)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(name);
-        ArgumentNullException.ThrowIfNull(config);
-        var withName = new Dictionary<string, string>(config, StringComparer.Ordinal) { [ConnectorConfig.NameConfig] = name };
-        var validation = ValidateConnectorConfig(withName);
-        if (validation.ErrorCount > 0)
-        {
-            throw new InvalidConnectorConfigException(validation);
-        }
+        var withName = ConnectorConfigValidator.RequireValid(name, config, Plugins, Worker.ConfigTransformer);
 
         await _configLog.ReadToEndAsync(cancellationToken).ConfigureAwait(false);
         bool exists;

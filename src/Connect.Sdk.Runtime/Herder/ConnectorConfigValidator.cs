@@ -15,6 +15,29 @@ namespace Connect.Sdk.Runtime.Herder;
 /// </summary>
 public static class ConnectorConfigValidator
 {
+    /// <summary>
+    /// What a herder stores for a connector created or updated under <paramref name="name"/>: the configuration with
+    /// <c>name</c> set, once it is valid.
+    /// </summary>
+    /// <param name="name">The connector's name.</param>
+    /// <param name="config">The configuration given.</param>
+    /// <param name="plugins">The plugins to resolve <c>connector.class</c> with.</param>
+    /// <param name="transformer">Resolves placeholders before the connector sees the values.</param>
+    /// <returns>A copy of the configuration with the name.</returns>
+    /// <exception cref="InvalidConnectorConfigException">The configuration has errors; the exception lists them.</exception>
+    internal static Dictionary<string, string> RequireValid(
+        string name,
+        IReadOnlyDictionary<string, string> config,
+        PluginRegistry plugins,
+        ConfigTransformer transformer)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        ArgumentNullException.ThrowIfNull(config);
+        var withName = new Dictionary<string, string>(config, StringComparer.Ordinal) { [ConnectorConfig.NameConfig] = name };
+        var validation = Validate(withName, plugins, transformer);
+        return validation.ErrorCount > 0 ? throw new InvalidConnectorConfigException(validation) : withName;
+    }
+
     /// <summary>Validates a configuration.</summary>
     /// <param name="config">The configuration.</param>
     /// <param name="plugins">The plugins to resolve <c>connector.class</c> with.</param>

@@ -98,14 +98,7 @@ public sealed class StandaloneHerder : IHerder, IAsyncDisposable
         TargetState initialState = TargetState.Started,
         CancellationToken cancellationToken = default)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(name);
-        ArgumentNullException.ThrowIfNull(config);
-        var withName = new Dictionary<string, string>(config, StringComparer.Ordinal) { [ConnectorConfig.NameConfig] = name };
-        var validation = ValidateConnectorConfig(withName);
-        if (validation.ErrorCount > 0)
-        {
-            throw new InvalidConnectorConfigException(validation);
-        }
+        var withName = ConnectorConfigValidator.RequireValid(name, config, Plugins, Worker.ConfigTransformer);
 
         var type = Plugins.Resolve(withName[ConnectorConfig.ConnectorClassConfig], PluginType.Source, PluginType.Sink).Kind == PluginType.Sink
             ? ConnectorType.Sink

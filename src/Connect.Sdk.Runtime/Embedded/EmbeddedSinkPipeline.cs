@@ -10,8 +10,6 @@ using Connect.Sdk.Runtime.Tasks;
 using Connect.Sdk.Sink;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
-using ConnectHeaders = Connect.Sdk.Connectors.Headers;
-using ConnectTimestampType = Connect.Sdk.Sink.TimestampType;
 using KafkaHeaders = Confluent.Kafka.Headers;
 using TopicPartition = Connect.Sdk.TopicPartition;
 
@@ -47,6 +45,7 @@ public sealed class EmbeddedSinkPipeline : IAsyncDisposable
     private readonly RecordConverters _converters;
     private readonly TransformationStage<SinkRecord> _transforms;
     private readonly RetryWithToleranceOperator _errors;
+    private readonly SinkRecordConversion _conversion;
     private readonly CapturingErrorReporter _tolerated;
     private readonly ConnectorConfig _config;
     private readonly IReadOnlySet<string> _topics;
@@ -83,6 +82,7 @@ public sealed class EmbeddedSinkPipeline : IAsyncDisposable
         _converters = converters;
         _transforms = transforms;
         _errors = errors;
+        _conversion = new SinkRecordConversion(converters, transforms, errors);
         _tolerated = tolerated;
         _config = config;
         _options = options;
@@ -256,7 +256,7 @@ public sealed class EmbeddedSinkPipeline : IAsyncDisposable
             {
                 batchOffsets[new TopicPartition(input.Topic, input.Partition)] = input.Offset + 1;
                 var consumed = ToConsumeResult(input);
-                var record = await ConvertAndTransformAsync(consumed, cancellationToken).ConfigureAwait(false);
+                var record = await _conversion.ConvertAndTransformAsync(consumed, cancellationToken).ConfigureAwait(false);
                 if (record is not null)
                 {
                     _originals[(record.OriginalTopic, record.OriginalKafkaPartition, record.OriginalKafkaOffset)] = consumed;
@@ -409,60 +409,6 @@ public sealed class EmbeddedSinkPipeline : IAsyncDisposable
                 throw new ConnectException("Exiting WorkerSinkTask due to unrecoverable exception.", e);
             }
         }
-    }
-
-    private async Task<SinkRecord?> ConvertAndTransformAsync(ConsumeResult<byte[]?, byte[]?> result, CancellationToken cancellationToken)
-    {
-        var topic = result.Topic;
-        var message = result.Message;
-        var key = await _errors.ExecuteAsync(Stage.KeyConverter, _converters.Key.GetType(), () => _converters.Key.ToConnectData(topic, null, message.Key), result, null, cancellationToken)
-            .ConfigureAwait(false);
-        if (key.IsFailed)
-        {
-            return null;
-        }
-
-        var headers = await _errors.ExecuteAsync(Stage.HeaderConverter, _converters.Header.GetType(), () => ConvertHeaders(topic, message.Headers), result, null, cancellationToken)
-            .ConfigureAwait(false);
-        if (headers.IsFailed)
-        {
-            return null;
-        }
-
-        var value = await _errors.ExecuteAsync(Stage.ValueConverter, _converters.Value.GetType(), () => _converters.Value.ToConnectData(topic, headers.Value, message.Value), result, null, cancellationToken)
-            .ConfigureAwait(false);
-        if (value.IsFailed)
-        {
-            return null;
-        }
-
-        var hasTimestamp = message.Timestamp.Type != Confluent.Kafka.TimestampType.NotAvailable;
-        var record = new SinkRecord(
-            topic,
-            result.Partition.Value,
-            key.Value.Schema,
-            key.Value.Value,
-            value.Value.Schema,
-            value.Value.Value,
-            result.Offset.Value,
-            hasTimestamp ? message.Timestamp.UnixTimestampMs : null,
-            hasTimestamp ? ConnectTimestampType.CreateTime : ConnectTimestampType.NoTimestampType,
-            headers.Value);
-        var transformed = await _errors.ExecuteAsync(Stage.Transformation, _transforms.ReportedType, () => _transforms.Apply(record), result, record, cancellationToken)
-            .ConfigureAwait(false);
-        return transformed.IsFailed ? null : transformed.Value;
-    }
-
-    private ConnectHeaders ConvertHeaders(string topic, KafkaHeaders? headers)
-    {
-        var result = new ConnectHeaders();
-        foreach (var header in headers ?? [])
-        {
-            var converted = _converters.Header.ToConnectHeader(topic, header.Key, header.GetValueBytes());
-            result.Add(header.Key, converted.Schema, converted.Value);
-        }
-
-        return result;
     }
 
     private static ConsumeResult<byte[]?, byte[]?> ToConsumeResult(ConsumedRecord record)

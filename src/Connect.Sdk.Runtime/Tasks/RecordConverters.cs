@@ -4,7 +4,7 @@ using ConnectHeaders = Connect.Sdk.Connectors.Headers;
 
 namespace Connect.Sdk.Runtime.Tasks;
 
-/// <summary>The configured key, value and header converters of a connector's task.</summary>
+/// <summary>The configured key, value and header converters of a connector's task, and the header conversions both ways.</summary>
 /// <param name="Key">The key converter.</param>
 /// <param name="Value">The value converter.</param>
 /// <param name="Header">The header converter.</param>
@@ -30,6 +30,30 @@ internal sealed record RecordConverters(IConverter Key, IConverter Value, IHeade
         return result;
     }
 
+    /// <summary>A consumed message's Kafka headers as Connect headers, each read by the header converter.</summary>
+    /// <param name="topic">The message's topic.</param>
+    /// <param name="headers">The Kafka headers.</param>
+    /// <returns>The Connect headers, or <see langword="null"/> when there are none (a record then makes its empty
+    /// collection only if something asks for it).</returns>
+    public ConnectHeaders? ToConnectHeaders(string topic, Headers? headers)
+    {
+        // Confluent.Kafka's Headers enumerator is an object too: not made when there is nothing to enumerate.
+        if (headers is null || headers.Count == 0)
+        {
+            return null;
+        }
+
+        var result = new ConnectHeaders();
+        foreach (var header in headers)
+        {
+            var converted = Header.ToConnectHeader(topic, header.Key, header.GetValueBytes());
+            result.Add(header.Key, converted.Schema, converted.Value);
+        }
+
+        return result;
+    }
+
+    /// <inheritdoc />
     public void Dispose()
     {
         (Key as IDisposable)?.Dispose();

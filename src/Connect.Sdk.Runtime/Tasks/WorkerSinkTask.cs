@@ -6,8 +6,6 @@ using Connect.Sdk.Runtime.Metrics;
 using Connect.Sdk.Runtime.Worker;
 using Connect.Sdk.Sink;
 using Microsoft.Extensions.Logging;
-using ConnectHeaders = Connect.Sdk.Connectors.Headers;
-using ConnectTimestampType = Connect.Sdk.Sink.TimestampType;
 using KafkaTopicPartition = Confluent.Kafka.TopicPartition;
 using TopicPartition = Connect.Sdk.TopicPartition;
 
@@ -27,6 +25,7 @@ internal sealed class WorkerSinkTask : WorkerTask
     private readonly RecordConverters _converters;
     private readonly TransformationStage<SinkRecord> _transforms;
     private readonly RetryWithToleranceOperator _errors;
+    private readonly SinkRecordConversion _conversion;
     private readonly Func<ConsumerBuilder<byte[]?, byte[]?>> _consumerFactory;
     private readonly IReadOnlyList<string> _topics;
     private readonly TopicPatternSubscription? _topicsPattern;
@@ -79,6 +78,7 @@ internal sealed class WorkerSinkTask : WorkerTask
         _converters = converters;
         _transforms = transforms;
         _errors = errors;
+        _conversion = new SinkRecordConversion(converters, transforms, errors);
         _consumerFactory = consumerFactory;
         _topics = topics;
         _topicsPattern = topicsPattern;
@@ -242,7 +242,7 @@ internal sealed class WorkerSinkTask : WorkerTask
 
             next = result.Offset.Value + 1;
             TopicUsed?.Invoke(result.Topic);
-            var record = await ConvertAndTransformAsync(result).ConfigureAwait(false);
+            var record = await _conversion.ConvertAndTransformAsync(result, StoppingToken).ConfigureAwait(false);
             if (record is null)
             {
                 _metrics.RecordSkipped();
@@ -269,73 +269,6 @@ internal sealed class WorkerSinkTask : WorkerTask
             Logger.LogDebug("{Task} Consumer reported {Reason}; retrying", Id, e.Error.Reason);
             return null;
         }
-    }
-
-    private async ValueTask<SinkRecord?> ConvertAndTransformAsync(ConsumeResult<byte[]?, byte[]?> result)
-    {
-        // Static lambdas over a state: no closure is allocated per record unless an operation fails.
-        var topic = result.Topic;
-        var message = result.Message;
-        var key = await _errors.ExecuteAsync(Stage.KeyConverter, _converters.Key.GetType(), static s => s.Converters.Key.ToConnectData(s.Result.Topic, null, s.Result.Message.Key), (Converters: _converters, Result: result), result, null, StoppingToken)
-            .ConfigureAwait(false);
-        if (key.IsFailed)
-        {
-            return null;
-        }
-
-        var headers = await _errors.ExecuteAsync(Stage.HeaderConverter, _converters.Header.GetType(), static s => s.Task.ConvertHeaders(s.Result.Topic, s.Result.Message.Headers), (Task: this, Result: result), result, null, StoppingToken)
-            .ConfigureAwait(false);
-        if (headers.IsFailed)
-        {
-            return null;
-        }
-
-        var value = await _errors.ExecuteAsync(Stage.ValueConverter, _converters.Value.GetType(), static s => s.Converters.Value.ToConnectData(s.Result.Topic, s.Headers, s.Result.Message.Value), (Converters: _converters, Result: result, Headers: headers.Value), result, null, StoppingToken)
-            .ConfigureAwait(false);
-        if (value.IsFailed)
-        {
-            return null;
-        }
-
-        var timestampType = message.Timestamp.Type switch
-        {
-            Confluent.Kafka.TimestampType.CreateTime => ConnectTimestampType.CreateTime,
-            Confluent.Kafka.TimestampType.LogAppendTime => ConnectTimestampType.LogAppendTime,
-            _ => ConnectTimestampType.NoTimestampType,
-        };
-        var record = new SinkRecord(
-            topic,
-            result.Partition.Value,
-            key.Value.Schema,
-            key.Value.Value,
-            value.Value.Schema,
-            value.Value.Value,
-            result.Offset.Value,
-            timestampType == ConnectTimestampType.NoTimestampType ? null : message.Timestamp.UnixTimestampMs,
-            timestampType,
-            headers.Value);
-        var transformed = await _errors.ExecuteAsync(Stage.Transformation, _transforms.ReportedType, static s => s.Transforms.Apply(s.Record), (Transforms: _transforms, Record: record), result, record, StoppingToken)
-            .ConfigureAwait(false);
-        return transformed.IsFailed ? null : transformed.Value;
-    }
-
-    private ConnectHeaders? ConvertHeaders(string topic, Headers? headers)
-    {
-        if (headers is null || headers.Count == 0)
-        {
-            // No collection for a record without headers: the record makes one if the task asks for it. (Confluent.Kafka's
-            // Headers enumerator is an object too: not made when there is nothing to enumerate.)
-            return null;
-        }
-
-        var result = new ConnectHeaders();
-        foreach (var header in headers)
-        {
-            var converted = _converters.Header.ToConnectHeader(topic, header.Key, header.GetValueBytes());
-            result.Add(header.Key, converted.Schema, converted.Value);
-        }
-
-        return result;
     }
 
     private async Task DeliverAsync(List<SinkRecord> batch)

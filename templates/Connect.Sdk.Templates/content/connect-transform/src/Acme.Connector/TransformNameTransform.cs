@@ -28,12 +28,16 @@ namespace Acme.Connector;
 public abstract class TransformNameTransform<TRecord> : ITransformation<TRecord>
     where TRecord : ConnectRecord<TRecord>
 {
+    private readonly RecordPart<TRecord> _part;
     private IReadOnlyList<string> _fields = [];
     private byte[] _key = [];
     private int _digestBytes = TransformNameConfig.DefaultDigestBytes;
 
-    private protected TransformNameTransform()
+    /// <summary>Creates the transform for the record key or value, as <see cref="Key"/> and <see cref="Value"/> do.</summary>
+    /// <param name="part">The part of the record to change.</param>
+    private protected TransformNameTransform(RecordPart<TRecord> part)
     {
+        _part = part;
     }
 
     /// <inheritdoc />
@@ -58,26 +62,18 @@ public abstract class TransformNameTransform<TRecord> : ITransformation<TRecord>
     public TRecord? Apply(TRecord record)
     {
         ArgumentNullException.ThrowIfNull(record);
-        return OperatingValue(record) switch
+        return _part.ValueOf(record) switch
         {
             null => record,
-            Struct value => NewRecord(record, OperatingSchema(record), Pseudonymize(value)),
-            IDictionary map => NewRecord(record, OperatingSchema(record), Pseudonymize(map)),
+            Struct value => _part.With(record, _part.SchemaOf(record), Pseudonymize(value)),
+            IDictionary map => _part.With(record, _part.SchemaOf(record), Pseudonymize(map)),
             var other => throw new DataException(
-                $"{GetType().Name} needs a struct or a map in the record {Part}, but the {Part} of a record of topic '{record.Topic}' is a {other.GetType().Name}."),
+                $"{GetType().Name} needs a struct or a map in the record {_part.Name}, but the {_part.Name} of a record of topic '{record.Topic}' is a {other.GetType().Name}."),
         };
     }
 
     /// <summary>Releases nothing: the transform holds no unmanaged resources.</summary>
     public void Dispose() => GC.SuppressFinalize(this);
-
-    private protected abstract string Part { get; }
-
-    private protected abstract Schema? OperatingSchema(TRecord record);
-
-    private protected abstract object? OperatingValue(TRecord record);
-
-    private protected abstract TRecord NewRecord(TRecord record, Schema? schema, object? value);
 
     private Struct Pseudonymize(Struct value)
     {
@@ -96,7 +92,7 @@ public abstract class TransformNameTransform<TRecord> : ITransformation<TRecord>
         var result = new Dictionary<string, object?>(map.Count, StringComparer.Ordinal);
         foreach (DictionaryEntry entry in map)
         {
-            var name = entry.Key as string ?? throw new DataException($"{GetType().Name} needs a map with string keys in the record {Part}.");
+            var name = entry.Key as string ?? throw new DataException($"{GetType().Name} needs a map with string keys in the record {_part.Name}.");
             result[name] = _fields.Contains(name) ? PseudonymOf(name, entry.Value) : entry.Value;
         }
 
@@ -108,30 +104,12 @@ public abstract class TransformNameTransform<TRecord> : ITransformation<TRecord>
         null => null,
         string text => Convert.ToHexStringLower(HMACSHA256.HashData(_key, Encoding.UTF8.GetBytes(text)).AsSpan(0, _digestBytes)),
         _ => throw new DataException(
-            $"{GetType().Name} can only pseudonymize text, but field '{field}' of the record {Part} holds a {value.GetType().Name}. Remove it from '{TransformNameConfig.FieldsConfig}'."),
+            $"{GetType().Name} can only pseudonymize text, but field '{field}' of the record {_part.Name} holds a {value.GetType().Name}. Remove it from '{TransformNameConfig.FieldsConfig}'."),
     };
 
     /// <summary>Pseudonymizes fields of the record key (Kafka's naming: <c>TransformNameTransform$Key</c>).</summary>
-    public sealed class Key : TransformNameTransform<TRecord>
-    {
-        private protected override string Part => "key";
-
-        private protected override Schema? OperatingSchema(TRecord record) => record.KeySchema;
-
-        private protected override object? OperatingValue(TRecord record) => record.Key;
-
-        private protected override TRecord NewRecord(TRecord record, Schema? schema, object? value) => record.WithKey(schema, value);
-    }
+    public sealed class Key() : TransformNameTransform<TRecord>(RecordPart<TRecord>.Key);
 
     /// <summary>Pseudonymizes fields of the record value (Kafka's naming: <c>TransformNameTransform$Value</c>).</summary>
-    public sealed class Value : TransformNameTransform<TRecord>
-    {
-        private protected override string Part => "value";
-
-        private protected override Schema? OperatingSchema(TRecord record) => record.ValueSchema;
-
-        private protected override object? OperatingValue(TRecord record) => record.Value;
-
-        private protected override TRecord NewRecord(TRecord record, Schema? schema, object? value) => record.WithValue(schema, value);
-    }
+    public sealed class Value() : TransformNameTransform<TRecord>(RecordPart<TRecord>.Value);
 }

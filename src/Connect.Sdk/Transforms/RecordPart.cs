@@ -1,15 +1,27 @@
 using Connect.Sdk.Connectors;
 using Connect.Sdk.Data;
 
-namespace Connect.Sdk.Transforms.Internal;
+namespace Connect.Sdk.Transforms;
 
 /// <summary>
 /// The part of a record, key or value, that the <c>Key</c> or <c>Value</c> variant of a transform works on. Kafka's
-/// <c>$Key</c> and <c>$Value</c> subclasses each repeat the same accessors; here every transform is handed one of
-/// these two instead.
+/// transforms come as <c>$Key</c> and <c>$Value</c> subclasses that each repeat the same accessors; a transform here
+/// takes one of these two instead, and its variants only choose which.
 /// </summary>
 /// <typeparam name="TRecord">The record type.</typeparam>
-internal abstract class RecordPart<TRecord>
+/// <example>
+/// <code>
+/// public abstract class Redact&lt;TRecord&gt;(RecordPart&lt;TRecord&gt; part) : ITransformation&lt;TRecord&gt;
+///     where TRecord : ConnectRecord&lt;TRecord&gt;
+/// {
+///     public TRecord? Apply(TRecord record) =&gt; part.With(record, part.SchemaOf(record), Redacted(part.ValueOf(record)));
+///     // …
+///     public sealed class Key() : Redact&lt;TRecord&gt;(RecordPart&lt;TRecord&gt;.Key);
+///     public sealed class Value() : Redact&lt;TRecord&gt;(RecordPart&lt;TRecord&gt;.Value);
+/// }
+/// </code>
+/// </example>
+public abstract class RecordPart<TRecord>
     where TRecord : ConnectRecord<TRecord>
 {
     private RecordPart()
@@ -22,9 +34,12 @@ internal abstract class RecordPart<TRecord>
     /// <summary>The record value and its schema.</summary>
     public static RecordPart<TRecord> Value { get; } = new ValuePart();
 
+    /// <summary>The part's name for messages: <c>key</c> or <c>value</c>.</summary>
+    public abstract string Name { get; }
+
     /// <summary>The part's schema.</summary>
     /// <param name="record">The record.</param>
-    /// <returns>The key's or the value's schema.</returns>
+    /// <returns>The key's or the value's schema, or <see langword="null"/> for schemaless data.</returns>
     public abstract Schema? SchemaOf(TRecord record);
 
     /// <summary>The part itself.</summary>
@@ -32,7 +47,7 @@ internal abstract class RecordPart<TRecord>
     /// <returns>The key or the value.</returns>
     public abstract object? ValueOf(TRecord record);
 
-    /// <summary>A copy of the record with the part replaced.</summary>
+    /// <summary>A copy of the record with the part replaced; everything else, headers included, is kept.</summary>
     /// <param name="record">The record.</param>
     /// <param name="schema">The new schema of the part.</param>
     /// <param name="value">The new key or value.</param>
@@ -47,8 +62,13 @@ internal abstract class RecordPart<TRecord>
     /// <returns>The copy.</returns>
     public abstract TRecord With(TRecord record, Schema? schema, object? value, Headers headers);
 
+    /// <inheritdoc />
+    public override string ToString() => Name;
+
     private sealed class KeyPart : RecordPart<TRecord>
     {
+        public override string Name => "key";
+
         public override Schema? SchemaOf(TRecord record) => record.KeySchema;
 
         public override object? ValueOf(TRecord record) => record.Key;
@@ -61,6 +81,8 @@ internal abstract class RecordPart<TRecord>
 
     private sealed class ValuePart : RecordPart<TRecord>
     {
+        public override string Name => "value";
+
         public override Schema? SchemaOf(TRecord record) => record.ValueSchema;
 
         public override object? ValueOf(TRecord record) => record.Value;

@@ -4,7 +4,7 @@ using Connect.Sdk.Sink;
 using Connect.Sdk.Source;
 using Connect.Sdk.Transforms;
 
-namespace Connect.Sdk.Tests.Connectors;
+namespace Connect.Sdk.Tests.Transforms;
 
 public class RecordPartTests
 {

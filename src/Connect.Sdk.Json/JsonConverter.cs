@@ -1,5 +1,6 @@
-using Connect.Sdk.Config;
+using System.Buffers;
 using System.Text.Json;
+using Connect.Sdk.Config;
 using Connect.Sdk.Connectors;
 using Connect.Sdk.Converters;
 using Connect.Sdk.Data;
@@ -105,6 +106,11 @@ public sealed class JsonConverter : IConverter, IHeaderConverter
         var state = _state;
         var schemaJson = state.Config.SchemasEnabled && schema is not null ? GetSchemaJson(state, schema) : null;
         using var lease = JsonWriterLease.Rent();
+        if (value is Struct record && schema is not null && TryWriteDirectly(lease.Buffer, schemaJson, schema, record, state.Config.ReplaceNullWithDefault) is { } direct)
+        {
+            return direct;
+        }
+
         var writer = lease.Writer;
         try
         {
@@ -211,11 +217,57 @@ public sealed class JsonConverter : IConverter, IHeaderConverter
         "JsonConverter with schemas.enable requires \"schema\" and \"payload\" fields and may not contain additional fields." +
         " If you are trying to deserialize plain JSON data, set schemas.enable=false in your converter configuration.");
 
+    /// <summary>
+    /// Writes a struct of numbers, booleans and strings (and such structs) with <see cref="PrimitiveStructWriter"/>;
+    /// <see langword="null"/> when the record needs the general writer.
+    /// </summary>
+    /// <remarks>The payload goes to the scratch buffer and the envelope is assembled in the result, so the schema text,
+    /// most of such a record, is copied once.</remarks>
+    private static byte[]? TryWriteDirectly(PooledBufferWriter scratch, byte[]? schemaJson, Schema schema, Struct record, bool replaceNullWithDefault)
+    {
+        if (PrimitiveStructWriter.For(schema) is not { } structWriter
+            || (!ReferenceEquals(record.Schema, schema) && !record.Schema.Equals(schema)))
+        {
+            return null;
+        }
+
+        if (!structWriter.TryWrite(scratch, record, replaceNullWithDefault))
+        {
+            scratch.Clear();
+            return null;
+        }
+
+        var payload = scratch.WrittenSpan;
+        if (schemaJson is null)
+        {
+            return payload.ToArray();
+        }
+
+        var result = new byte[EnvelopeStart.Length + schemaJson.Length + PayloadMember.Length + payload.Length + 1];
+        var output = result.AsSpan();
+        EnvelopeStart.CopyTo(output);
+        output = output[EnvelopeStart.Length..];
+        schemaJson.CopyTo(output);
+        output = output[schemaJson.Length..];
+        PayloadMember.CopyTo(output);
+        output = output[PayloadMember.Length..];
+        payload.CopyTo(output);
+        output[^1] = (byte)'}';
+        return result;
+    }
+
     private byte[] GetSchemaJson(State state, Schema schema)
     {
+        // Records mostly come in runs of one schema: the last one is checked first, without the cache's lock.
+        if (state.LastSchemaWritten is { } last && ReferenceEquals(last.Schema, schema))
+        {
+            return last.Json;
+        }
+
         if (state.SchemaJsonCache.TryGetValue(schema, out var cached))
         {
-            return cached;
+            state.LastSchemaWritten = cached;
+            return cached.Json;
         }
 
         using var buffer = new PooledBufferWriter();
@@ -231,10 +283,15 @@ public sealed class JsonConverter : IConverter, IHeaderConverter
             }
         }
 
-        var json = buffer.WrittenSpan.ToArray();
+        var written = new SchemaJson(schema, buffer.WrittenSpan.ToArray());
         Interlocked.Increment(ref _schemaWrites);
-        state.SchemaJsonCache.Add(schema, json);
-        return json;
+        if (state.SchemaJsonCache.Capacity > 0)
+        {
+            state.SchemaJsonCache.Add(schema, written);
+            state.LastSchemaWritten = written;
+        }
+
+        return written.Json;
     }
 
     private static SchemaAndValue ReadPlain(State state, ReadOnlySpan<byte> json)
@@ -378,7 +435,7 @@ public sealed class JsonConverter : IConverter, IHeaderConverter
             Config = config;
             Writer = new ConnectToJson(config);
             Reader = new JsonToConnect(config);
-            SchemaJsonCache = new LruCache<Schema, byte[]>(config.SchemaCacheSize);
+            SchemaJsonCache = new LruCache<Schema, SchemaJson>(config.SchemaCacheSize);
             SchemaCache = new LruCache<byte[], Schema>(config.SchemaCacheSize, ByteContentComparer.Instance);
         }
 
@@ -388,7 +445,15 @@ public sealed class JsonConverter : IConverter, IHeaderConverter
 
         public JsonToConnect Reader { get; }
 
-        public LruCache<Schema, byte[]> SchemaJsonCache { get; }
+        public LruCache<Schema, SchemaJson> SchemaJsonCache { get; }
+
+        /// <summary>The schema text written or found in the cache last; it may have left the cache since, which only
+        /// means it is kept for one more run of records.</summary>
+        public SchemaJson? LastSchemaWritten
+        {
+            get => Volatile.Read(ref _lastSchemaWritten);
+            set => Volatile.Write(ref _lastSchemaWritten, value);
+        }
 
         public LruCache<byte[], Schema> SchemaCache { get; }
 
@@ -400,7 +465,12 @@ public sealed class JsonConverter : IConverter, IHeaderConverter
         }
 
         private byte[]? _lastSchemaJson;
+
+        private SchemaJson? _lastSchemaWritten;
     }
+
+    /// <summary>A schema and its JSON text, kept together so the last one used is one reference.</summary>
+    private sealed record SchemaJson(Schema Schema, byte[] Json);
 
     /// <summary>Where the parts of a recognized envelope are.</summary>
     private readonly record struct KnownEnvelope(int SchemaStart, int SchemaLength, int PayloadStart);

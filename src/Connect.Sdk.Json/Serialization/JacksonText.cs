@@ -50,7 +50,7 @@ internal static class JacksonText
     /// <summary>Writes a string as a quoted, escaped JSON string into a buffer.</summary>
     /// <param name="value">The string; unpaired surrogates are allowed.</param>
     /// <param name="output">Where to write the UTF-8 bytes.</param>
-    public static void WriteQuoted(ReadOnlySpan<char> value, IBufferWriter<byte> output)
+    public static void WriteQuoted(ReadOnlySpan<char> value, PooledBufferWriter output)
     {
         var span = output.GetSpan((value.Length * 6) + 2);
         var at = 0;

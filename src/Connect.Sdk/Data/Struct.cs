@@ -66,6 +66,10 @@ public sealed class Struct : IEquatable<Struct>
         return _values[CheckOwnField(field).Index];
     }
 
+    /// <summary>The value stored in the slot of the field at <paramref name="index"/> of the schema's fields, unchecked
+    /// and without the default, for writers that walk the schema's own fields.</summary>
+    internal object? ValueAt(int index) => _values[index];
+
     /// <summary>Reads an <see cref="SchemaType.Int8"/> field.</summary>
     /// <param name="fieldName">The field name.</param>
     /// <returns>The value or <see langword="null"/>.</returns>

@@ -387,7 +387,7 @@ internal sealed class Harness : IAsyncDisposable
     }
 
     private void Progress(string what, ThroughputResult result) => _log.WriteLine(
-        $"{what}: {result.RecordsPerSecond:N0} records/s, {result.CpuMicrosPerRecord:F2} CPU µs/record, {result.AllocatedPerRecord:F0} B/record ({result.Records:N0} records in {result.Elapsed.TotalSeconds:F2} s)");
+        $"{what}: {result.RecordsPerSecond:N0} records/s, {result.CpuMicrosPerRecord:F2} CPU µs/record, {result.AllocatedPerRecord:F0} B/record ({result.Records:N0} records in {result.Elapsed.TotalSeconds:F2} s; {result.Collections} GCs pausing {result.GcPause.TotalMilliseconds:F0} ms)");
 
     private static SourceRecord ByteRecord(string topic, byte[][] payloads, int i) =>
         new(SourcePartition, Offset(i), topic, value: payloads[i % payloads.Length]);

@@ -6,23 +6,27 @@ namespace Connect.Sdk.Benchmarks.EndToEnd;
 /// <param name="Timestamp">A <see cref="Stopwatch"/> timestamp.</param>
 /// <param name="Cpu">The process's CPU time (all threads: .NET, librdkafka and the mock brokers).</param>
 /// <param name="Allocated">Bytes allocated on the managed heap by all threads since the process started.</param>
-internal readonly record struct Snapshot(long Timestamp, TimeSpan Cpu, long Allocated)
+/// <param name="Collections">Garbage collections so far (every generation's count as generation 0's includes them).</param>
+/// <param name="GcPause">The time the collector has paused the process so far.</param>
+internal readonly record struct Snapshot(long Timestamp, TimeSpan Cpu, long Allocated, int Collections, TimeSpan GcPause)
 {
     public static Snapshot Take()
     {
         using var process = Process.GetCurrentProcess();
-        return new Snapshot(Stopwatch.GetTimestamp(), process.TotalProcessorTime, GC.GetTotalAllocatedBytes(precise: true));
+        return new Snapshot(Stopwatch.GetTimestamp(), process.TotalProcessorTime, GC.GetTotalAllocatedBytes(precise: true), GC.CollectionCount(0), GC.GetTotalPauseDuration());
     }
 }
 
 /// <summary>What a throughput measurement of <see cref="Records"/> records found.</summary>
-internal sealed record ThroughputResult(long Records, TimeSpan Elapsed, TimeSpan Cpu, long Allocated)
+internal sealed record ThroughputResult(long Records, TimeSpan Elapsed, TimeSpan Cpu, long Allocated, int Collections, TimeSpan GcPause)
 {
     public static ThroughputResult Between(Snapshot start, Snapshot end, long records) => new(
         records,
         Stopwatch.GetElapsedTime(start.Timestamp, end.Timestamp),
         end.Cpu - start.Cpu,
-        end.Allocated - start.Allocated);
+        end.Allocated - start.Allocated,
+        end.Collections - start.Collections,
+        end.GcPause - start.GcPause);
 
     public double RecordsPerSecond => Records / Elapsed.TotalSeconds;
 

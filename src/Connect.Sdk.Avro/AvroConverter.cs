@@ -167,6 +167,13 @@ public sealed class AvroConverter : IConverter, IDisposable
             target = state.Targets.GetOrAdd(topic, ResolveTarget(topic, state));
         }
 
+        if (target.Projection is null && state.DirectWriter is { } direct && value is Struct record
+            && (ReferenceEquals(record.Schema, schema) || record.Schema.Equals(schema))
+            && TryWriteDirectly(target, direct, record) is { } written)
+        {
+            return written;
+        }
+
         object? datum;
         try
         {
@@ -181,10 +188,7 @@ public sealed class AvroConverter : IConverter, IDisposable
         buffer.ResetWrittenCount();
         try
         {
-            var header = buffer.GetSpan(HeaderSize);
-            header[0] = MagicByte;
-            BinaryPrimitives.WriteInt32BigEndian(header[1..], target.Id);
-            buffer.Advance(HeaderSize);
+            WriteHeader(buffer, target.Id);
             if (target.Projection is { } projection)
             {
                 // use.latest.version: write the value with the subject's latest schema, resolving it field by field.
@@ -277,6 +281,23 @@ public sealed class AvroConverter : IConverter, IDisposable
         }
     }
 
+    /// <summary>The record written by <see cref="DirectRecordWriter"/>, or <see langword="null"/> when it needs the general path.</summary>
+    private static byte[]? TryWriteDirectly(WriteTarget target, DirectRecordWriter writer, Struct record)
+    {
+        var buffer = t_buffer ??= new ArrayBufferWriter<byte>(256);
+        buffer.ResetWrittenCount();
+        WriteHeader(buffer, target.Id);
+        return writer.TryWrite(new AvroBinaryWriter(buffer), record) ? buffer.WrittenSpan.ToArray() : null;
+    }
+
+    private static void WriteHeader(ArrayBufferWriter<byte> buffer, int schemaId)
+    {
+        var header = buffer.GetSpan(HeaderSize);
+        header[0] = MagicByte;
+        BinaryPrimitives.WriteInt32BigEndian(header[1..], schemaId);
+        buffer.Advance(HeaderSize);
+    }
+
     private static void WriteBody(ArrayBufferWriter<byte> buffer, IAvroDatumWriter writer, object? datum)
     {
         if (writer.Schema.Type == AvroType.Bytes && datum is byte[] raw)
@@ -314,7 +335,9 @@ public sealed class AvroConverter : IConverter, IDisposable
             _writeStates.Clear();
         }
 
-        return _writeStates.GetOrAdd(schema, new WriteState(avroSchema, _codec.ToJson(avroSchema), _codec.CreateWriter(avroSchema)));
+        return _writeStates.GetOrAdd(
+            schema,
+            new WriteState(avroSchema, _codec.ToJson(avroSchema), _codec.CreateWriter(avroSchema), DirectRecordWriter.For(schema, avroSchema)));
     }
 
     private WriteTarget ResolveTarget(string topic, WriteState state)
@@ -466,7 +489,9 @@ public sealed class AvroConverter : IConverter, IDisposable
     private static T Await<T>(ValueTask<T> pending) =>
         pending.IsCompletedSuccessfully ? pending.Result : pending.AsTask().GetAwaiter().GetResult();
 
-    private sealed record WriteState(AvroSchema AvroSchema, string SchemaJson, IAvroDatumWriter Writer)
+    /// <summary>How values of one Connect schema are written: its Avro schema and text, the generic writer, and the
+    /// direct writer when the schema is a struct of primitives.</summary>
+    private sealed record WriteState(AvroSchema AvroSchema, string SchemaJson, IAvroDatumWriter Writer, DirectRecordWriter? DirectWriter = null)
     {
         public ConcurrentDictionary<string, WriteTarget> Targets { get; } = new(StringComparer.Ordinal);
     }

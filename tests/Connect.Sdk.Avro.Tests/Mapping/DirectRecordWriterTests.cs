@@ -2,6 +2,7 @@ using System.Buffers;
 using Connect.Sdk.Avro.Codec;
 using Connect.Sdk.Avro.Mapping;
 using Connect.Sdk.Data;
+using Connect.Sdk.TestSupport;
 
 namespace Connect.Sdk.Avro.Tests.Mapping;
 
@@ -15,24 +16,27 @@ public class DirectRecordWriterTests
 {
     private static readonly string[] Texts = ["", "plain", "caf\u00e9 \u20ac", "\ud83d\ude00", "tab\tnew line\n", "\"quoted\""];
 
+    // Avro writes every double as its eight bytes, non-finite ones included.
     private static readonly double[] Doubles = [0.0, -0.0, 1.0, 19.99, double.NaN, double.PositiveInfinity, double.MaxValue, double.Epsilon];
+
+    private static readonly float[] Floats = [0f, 1.5f, float.NaN, float.NegativeInfinity, float.MaxValue];
 
     private readonly AvroData _data = new();
 
     [Fact]
     public void TryWrite_RandomStructsOfPrimitives_WritesWhatTheGenericPathWrites()
     {
-        var random = new Random(20261122);
+        var structs = new RandomPrimitiveStructs(new Random(20261122), Texts, Doubles, Floats);
         var written = 0;
         for (var i = 0; i < 300; i++)
         {
-            var schema = RandomSchema(random, depth: 0);
+            var schema = structs.NextSchema();
             var avroSchema = _data.FromConnectSchema(schema);
             var writer = DirectRecordWriter.For(schema, avroSchema);
             writer.Should().NotBeNull($"schema {schema} has only primitive and struct fields");
             for (var j = 0; j < 5; j++)
             {
-                var value = RandomStruct(random, schema);
+                var value = structs.NextValue(schema);
                 var direct = WriteDirectly(writer!, value);
                 direct.Should().NotBeNull($"every value of {schema} is of its field's type and every required field is set");
                 direct.Should().Equal(WriteGenerically(schema, avroSchema, value), $"schema {schema}");
@@ -134,68 +138,5 @@ public class DirectRecordWriterTests
         var buffer = new ArrayBufferWriter<byte>();
         GenericDatumWriter.Write(new AvroBinaryWriter(buffer), avroSchema, _data.FromConnectData(schema, avroSchema, value));
         return buffer.WrittenSpan.ToArray();
-    }
-
-    private static Schema RandomSchema(Random random, int depth) => RandomStructBuilder(random, depth).Build();
-
-    private static SchemaBuilder RandomStructBuilder(Random random, int depth)
-    {
-        var builder = SchemaBuilder.Struct().Name(depth == 0 ? "com.example.Random" : $"com.example.Nested{depth}x{random.Next()}");
-        var fieldCount = random.Next(1, 9);
-        for (var i = 0; i < fieldCount; i++)
-        {
-            builder.Field($"f{i}", RandomFieldSchema(random, depth));
-        }
-
-        return builder;
-    }
-
-    private static Schema RandomFieldSchema(Random random, int depth)
-    {
-        var builder = random.Next(depth < 2 ? 9 : 8) switch
-        {
-            0 => SchemaBuilder.Int8(),
-            1 => SchemaBuilder.Int16(),
-            2 => SchemaBuilder.Int32(),
-            3 => SchemaBuilder.Int64(),
-            4 => SchemaBuilder.Float32(),
-            5 => SchemaBuilder.Float64(),
-            6 => SchemaBuilder.Boolean(),
-            7 => SchemaBuilder.String(),
-            _ => RandomStructBuilder(random, depth + 1),
-        };
-        if (random.Next(3) == 0)
-        {
-            builder.Optional();
-        }
-
-        return builder.Build();
-    }
-
-    private static Struct RandomStruct(Random random, Schema schema)
-    {
-        var value = new Struct(schema);
-        foreach (var field in schema.Fields)
-        {
-            if (field.Schema.IsOptional && random.Next(4) == 0)
-            {
-                continue;
-            }
-
-            value.Put(field, field.Schema.Type switch
-            {
-                SchemaType.Int8 => (sbyte)random.Next(sbyte.MinValue, sbyte.MaxValue + 1),
-                SchemaType.Int16 => (short)random.Next(short.MinValue, short.MaxValue + 1),
-                SchemaType.Int32 => random.Next(int.MinValue, int.MaxValue),
-                SchemaType.Int64 => random.NextInt64(long.MinValue, long.MaxValue),
-                SchemaType.Float32 => (float)(random.NextDouble() * 1000),
-                SchemaType.Float64 => random.Next(2) == 0 ? Doubles[random.Next(Doubles.Length)] : random.NextDouble(),
-                SchemaType.Boolean => random.Next(2) == 0,
-                SchemaType.String => Texts[random.Next(Texts.Length)] + random.Next(100),
-                _ => RandomStruct(random, field.Schema),
-            });
-        }
-
-        return value;
     }
 }

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Connect.Sdk.Converters;
 using Connect.Sdk.Data;
 using Connect.Sdk.Json.Serialization;
+using Connect.Sdk.TestSupport;
 
 namespace Connect.Sdk.Json.Tests.Serialization;
 
@@ -32,16 +33,18 @@ public class PrimitiveStructWriterTests
     [MemberData(nameof(ReplaceNullWithDefault))]
     public void TryWrite_RandomStructsOfPrimitives_WritesWhatTheGeneralWriterWrites(bool replaceNullWithDefault)
     {
-        var random = new Random(20261122);
+        // Some names need escaping; none holds a surrogate, which sends a schema to the general writer.
+        var structs = new RandomPrimitiveStructs(new Random(20261122), Texts, Doubles, Floats, (random, i) =>
+            random.Next(6) == 0 && Texts[random.Next(Texts.Length)] is var text && !JacksonText.HasSurrogate(text) ? $"f{i} {text}" : $"f{i}");
         var written = 0;
         for (var i = 0; i < 400; i++)
         {
-            var schema = RandomSchema(random, depth: 0);
+            var schema = structs.NextSchema();
             var writer = PrimitiveStructWriter.For(schema);
             writer.Should().NotBeNull($"schema {schema} has only primitive and struct fields");
             for (var j = 0; j < 5; j++)
             {
-                var value = RandomStruct(random, schema);
+                var value = structs.NextValue(schema);
                 var direct = WriteDirectly(writer!, value, replaceNullWithDefault);
                 direct.Should().NotBeNull($"every value of {schema} is of its field's type and every required field is set");
                 direct.Should().Be(WriteGenerally(schema, value, replaceNullWithDefault), $"schema {schema}");
@@ -193,70 +196,5 @@ public class PrimitiveStructWriterTests
         }
 
         return Encoding.UTF8.GetString(buffer.WrittenSpan);
-    }
-
-    private static Schema RandomSchema(Random random, int depth) => RandomStructBuilder(random, depth).Build();
-
-    private static SchemaBuilder RandomStructBuilder(Random random, int depth)
-    {
-        var builder = SchemaBuilder.Struct().Name(depth == 0 ? "com.example.Random" : $"com.example.Nested{depth}");
-        var fieldCount = random.Next(1, 9);
-        for (var i = 0; i < fieldCount; i++)
-        {
-            // Some names need escaping; none holds a surrogate, which sends a schema to the general writer.
-            var name = random.Next(6) == 0 ? $"f{i} {Texts[random.Next(Texts.Length)]}" : $"f{i}";
-            builder.Field(JacksonText.HasSurrogate(name) ? $"f{i} smile" : name, RandomFieldSchema(random, depth));
-        }
-
-        return builder;
-    }
-
-    private static Schema RandomFieldSchema(Random random, int depth)
-    {
-        var builder = random.Next(depth < 2 ? 9 : 8) switch
-        {
-            0 => SchemaBuilder.Int8(),
-            1 => SchemaBuilder.Int16(),
-            2 => SchemaBuilder.Int32(),
-            3 => SchemaBuilder.Int64(),
-            4 => SchemaBuilder.Float32(),
-            5 => SchemaBuilder.Float64(),
-            6 => SchemaBuilder.Boolean(),
-            7 => SchemaBuilder.String(),
-            _ => RandomStructBuilder(random, depth + 1),
-        };
-        if (random.Next(3) == 0)
-        {
-            builder.Optional();
-        }
-
-        return builder.Build();
-    }
-
-    private static Struct RandomStruct(Random random, Schema schema)
-    {
-        var value = new Struct(schema);
-        foreach (var field in schema.Fields)
-        {
-            if (field.Schema.IsOptional && random.Next(4) == 0)
-            {
-                continue;
-            }
-
-            value.Put(field, field.Schema.Type switch
-            {
-                SchemaType.Int8 => (sbyte)random.Next(sbyte.MinValue, sbyte.MaxValue + 1),
-                SchemaType.Int16 => (short)random.Next(short.MinValue, short.MaxValue + 1),
-                SchemaType.Int32 => random.Next(int.MinValue, int.MaxValue),
-                SchemaType.Int64 => random.NextInt64(long.MinValue, long.MaxValue),
-                SchemaType.Float32 => random.Next(2) == 0 ? Floats[random.Next(Floats.Length)] : (float)(random.NextDouble() * 1000),
-                SchemaType.Float64 => random.Next(2) == 0 ? Doubles[random.Next(Doubles.Length)] : BitConverter.Int64BitsToDouble(random.NextInt64(0, 0x7FEFFFFFFFFFFFFF)),
-                SchemaType.Boolean => random.Next(2) == 0,
-                SchemaType.String => Texts[random.Next(Texts.Length)] + random.Next(100),
-                _ => RandomStruct(random, field.Schema),
-            });
-        }
-
-        return value;
     }
 }

@@ -31,7 +31,7 @@ namespace Connect.Sdk.Avro;
 /// as Confluent's serializer does. Values without a Connect schema are written with Confluent's schemaless
 /// <c>io.confluent.connect.avro.Anything</c> record and read back without a schema. Thread-safe.</para>
 /// </remarks>
-public sealed class AvroConverter : IConverter, IDisposable
+public sealed class AvroConverter : IRecyclableOutputConverter, IDisposable
 {
     /// <summary>The Schema Registry URL(s), comma-separated.</summary>
     public const string SchemaRegistryUrlConfig = "schema.registry.url";
@@ -83,6 +83,7 @@ public sealed class AvroConverter : IConverter, IDisposable
 
     private readonly IAvroCodec _codec = AvroCodec.Instance;
     private readonly ConcurrentDictionary<Schema, WriteState> _writeStates = new();
+    private readonly OutputArrayPool _outputs = new();
     private readonly ConcurrentDictionary<int, ParsedSchema> _parsedSchemas = new();
     private readonly ConcurrentDictionary<(string Topic, int Id), ReadState> _readStates = new();
     private WriteState? _schemalessState;
@@ -202,7 +203,7 @@ public sealed class AvroConverter : IConverter, IDisposable
                 WriteBody(buffer, state.Writer, datum);
             }
 
-            return buffer.WrittenSpan.ToArray();
+            return _outputs.Copy(buffer.WrittenSpan);
         }
         catch (AvroException e)
         {
@@ -216,6 +217,10 @@ public sealed class AvroConverter : IConverter, IDisposable
             }
         }
     }
+
+    /// <inheritdoc />
+    /// <remarks>The worker recycles the value and key arrays it has produced; the next records are written into them.</remarks>
+    public void Recycle(byte[] output) => _outputs.Return(output);
 
     /// <inheritdoc />
     /// <exception cref="DataException">The bytes are not in the Confluent wire format, the schema id is unknown, or the Avro body is truncated or malformed.</exception>
@@ -282,12 +287,12 @@ public sealed class AvroConverter : IConverter, IDisposable
     }
 
     /// <summary>The record written by <see cref="DirectRecordWriter"/>, or <see langword="null"/> when it needs the general path.</summary>
-    private static byte[]? TryWriteDirectly(WriteTarget target, DirectRecordWriter writer, Struct record)
+    private byte[]? TryWriteDirectly(WriteTarget target, DirectRecordWriter writer, Struct record)
     {
         var buffer = t_buffer ??= new ArrayBufferWriter<byte>(256);
         buffer.ResetWrittenCount();
         WriteHeader(buffer, target.Id);
-        return writer.TryWrite(new AvroBinaryWriter(buffer), record) ? buffer.WrittenSpan.ToArray() : null;
+        return writer.TryWrite(new AvroBinaryWriter(buffer), record) ? _outputs.Copy(buffer.WrittenSpan) : null;
     }
 
     private static void WriteHeader(ArrayBufferWriter<byte> buffer, int schemaId)

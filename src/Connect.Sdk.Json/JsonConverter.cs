@@ -41,7 +41,7 @@ namespace Connect.Sdk.Json;
 /// U+FFFD where Jackson writes an escape of the surrogate; string values are written exactly as Jackson writes them.
 /// </para>
 /// </remarks>
-public sealed class JsonConverter : IConverter, IHeaderConverter
+public sealed class JsonConverter : IRecyclableOutputConverter, IHeaderConverter
 {
     /// <summary>The setting that includes the schema in every key, value or header: <c>schemas.enable</c>.</summary>
     /// <value>The default is <c>true</c>.</value>
@@ -71,6 +71,7 @@ public sealed class JsonConverter : IConverter, IHeaderConverter
 
     private static readonly byte[] Utf8Bom = [0xEF, 0xBB, 0xBF];
 
+    private readonly OutputArrayPool _outputs = new();
     private State _state = new(JsonConverterConfig.Default);
     private long _schemaWrites;
     private long _schemaReads;
@@ -106,7 +107,7 @@ public sealed class JsonConverter : IConverter, IHeaderConverter
         var state = _state;
         var schemaJson = state.Config.SchemasEnabled && schema is not null ? GetSchemaJson(state, schema) : null;
         using var lease = JsonWriterLease.Rent();
-        if (value is Struct record && schema is not null && TryWriteDirectly(lease.Buffer, schemaJson, schema, record, state.Config.ReplaceNullWithDefault) is { } direct)
+        if (value is Struct record && schema is not null && TryWriteDirectly(lease.Buffer, schemaJson, schema, record, state.Config.ReplaceNullWithDefault, _outputs) is { } direct)
         {
             return direct;
         }
@@ -136,7 +137,7 @@ public sealed class JsonConverter : IConverter, IHeaderConverter
                 state.Writer.WriteValue(writer, schema, value);
             }
 
-            return lease.ToArray();
+            return _outputs.Copy(lease.Written());
         }
         catch (FieldPathException e)
         {
@@ -181,6 +182,10 @@ public sealed class JsonConverter : IConverter, IHeaderConverter
     }
 
     /// <inheritdoc />
+    /// <remarks>The worker recycles the value and key arrays it has produced; the next records are written into them.</remarks>
+    public void Recycle(byte[] output) => _outputs.Return(output);
+
+    /// <inheritdoc />
     public byte[]? FromConnectHeader(string topic, string headerKey, Schema? schema, object? value) =>
         FromConnectData(topic, null, schema, value);
 
@@ -223,7 +228,7 @@ public sealed class JsonConverter : IConverter, IHeaderConverter
     /// </summary>
     /// <remarks>The payload goes to the scratch buffer and the envelope is assembled in the result, so the schema text,
     /// most of such a record, is copied once.</remarks>
-    private static byte[]? TryWriteDirectly(PooledBufferWriter scratch, byte[]? schemaJson, Schema schema, Struct record, bool replaceNullWithDefault)
+    private static byte[]? TryWriteDirectly(PooledBufferWriter scratch, byte[]? schemaJson, Schema schema, Struct record, bool replaceNullWithDefault, OutputArrayPool outputs)
     {
         if (PrimitiveStructWriter.For(schema) is not { } structWriter
             || (!ReferenceEquals(record.Schema, schema) && !record.Schema.Equals(schema)))
@@ -240,10 +245,10 @@ public sealed class JsonConverter : IConverter, IHeaderConverter
         var payload = scratch.WrittenSpan;
         if (schemaJson is null)
         {
-            return payload.ToArray();
+            return outputs.Copy(payload);
         }
 
-        var result = new byte[EnvelopeStart.Length + schemaJson.Length + PayloadMember.Length + payload.Length + 1];
+        var result = outputs.Rent(EnvelopeStart.Length + schemaJson.Length + PayloadMember.Length + payload.Length + 1);
         var output = result.AsSpan();
         EnvelopeStart.CopyTo(output);
         output = output[EnvelopeStart.Length..];

@@ -520,6 +520,44 @@ public sealed class AvroConverterTests : IAsyncLifetime
         act.Should().Throw<InvalidOperationException>().WithMessage("*Configure*");
     }
 
+    [Fact]
+    public void FromConnectData_AfterRecycle_WritesTheNextRecordOfThatLengthIntoTheSameArray()
+    {
+        using var converter = Converter();
+        using var fresh = Converter();
+        var first = converter.FromConnectData(Topic, null, Order, NewOrder(42))!;
+        var expected = fresh.FromConnectData(Topic, null, Order, NewOrder(43))!;
+        expected.Should().HaveSameCount(first, "ids 42 and 43 take as many bytes");
+
+        converter.Recycle(first);
+        var second = converter.FromConnectData(Topic, null, Order, NewOrder(43))!;
+
+        second.Should().BeSameAs(first).And.Equal(expected);
+    }
+
+    [Fact]
+    public void FromConnectData_WithoutRecycle_ReturnsANewArrayEveryTime()
+    {
+        using var converter = Converter();
+
+        converter.FromConnectData(Topic, null, Order, NewOrder(1)).Should().NotBeSameAs(converter.FromConnectData(Topic, null, Order, NewOrder(1)));
+    }
+
+    [Fact]
+    public void FromConnectData_GenericPathAfterRecycle_AlsoReusesTheArray()
+    {
+        // A map is not written by the direct writer.
+        var schema = SchemaBuilder.Map(Schema.String, Schema.Int32).Build();
+        using var converter = Converter();
+        var first = converter.FromConnectData(Topic, null, schema, new Dictionary<string, object?> { ["a"] = 1 })!;
+
+        converter.Recycle(first);
+        var second = converter.FromConnectData(Topic, null, schema, new Dictionary<string, object?> { ["b"] = 2 })!;
+
+        second.Should().BeSameAs(first);
+        converter.ToConnectData(Topic, null, second).Value.Should().BeEquivalentTo(new Dictionary<string, object?> { ["b"] = 2 });
+    }
+
     private AvroConverter Converter(bool isKey = false, Dictionary<string, string>? extra = null)
     {
         var configs = new Dictionary<string, string>

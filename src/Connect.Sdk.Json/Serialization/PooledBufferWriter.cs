@@ -123,12 +123,12 @@ internal sealed class JsonWriterLease : IDisposable
         return lease;
     }
 
-    /// <summary>Copies out what was written.</summary>
+    /// <summary>What was written, valid until the lease is disposed.</summary>
     /// <returns>The JSON bytes.</returns>
-    public byte[] ToArray()
+    public ReadOnlySpan<byte> Written()
     {
         Writer.Flush();
-        return Buffer.WrittenSpan.ToArray();
+        return Buffer.WrittenSpan;
     }
 
     /// <summary>Resets the writer and gives it back to the thread.</summary>

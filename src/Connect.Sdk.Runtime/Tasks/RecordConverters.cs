@@ -30,6 +30,23 @@ internal sealed record RecordConverters(IConverter Key, IConverter Value, IHeade
         return result;
     }
 
+    /// <summary>Hands a produced record's key and value arrays back to their converters, when those reuse arrays
+    /// (<see cref="IRecyclableOutputConverter"/>). Call it only once the producer has copied them.</summary>
+    /// <param name="key">The key bytes the key converter returned, or <see langword="null"/>.</param>
+    /// <param name="value">The value bytes the value converter returned, or <see langword="null"/>.</param>
+    public void Recycle(byte[]? key, byte[]? value)
+    {
+        if (key is not null && Key is IRecyclableOutputConverter keys)
+        {
+            keys.Recycle(key);
+        }
+
+        if (value is not null && Value is IRecyclableOutputConverter values)
+        {
+            values.Recycle(value);
+        }
+    }
+
     /// <summary>A consumed message's Kafka headers as Connect headers, each read by the header converter.</summary>
     /// <param name="topic">The message's topic.</param>
     /// <param name="headers">The Kafka headers.</param>

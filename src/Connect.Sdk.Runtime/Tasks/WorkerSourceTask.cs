@@ -250,6 +250,10 @@ internal sealed class WorkerSourceTask : WorkerTask
             try
             {
                 _producer!.Produce(destination, message, submitted.Callback);
+
+                // The client has copied the bytes (librdkafka's F_COPY) and keeps no reference to them: task producers
+                // report only the timestamp unless told otherwise, and the delivery handler never reads key or value.
+                _converters.Recycle(key, value);
                 return;
             }
             catch (ProduceException<byte[]?, byte[]?> e) when (e.Error.Code == ErrorCode.Local_QueueFull)

@@ -7,6 +7,7 @@ namespace Connect.Sdk.Runtime.Tests.Integration;
 /// The source worker hands produced key and value arrays back to converters that reuse them
 /// (<see cref="Connect.Sdk.Converters.IRecyclableOutputConverter"/>); what reaches Kafka must stay intact.
 /// </summary>
+[Collection(KafkaCollection.Name)]
 public class SourceConverterOutputTests(ITestOutputHelper output)
 {
     [Fact]

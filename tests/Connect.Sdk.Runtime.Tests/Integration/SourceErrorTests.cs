@@ -1,4 +1,3 @@
-using Connect.Sdk.Runtime.Herder;
 using Connect.Sdk.Runtime.Storage;
 using Connect.Sdk.Runtime.Tests.TestConnectors;
 using Connect.Sdk.Runtime.Worker;

@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Text.Json;
 using Connect.Sdk.Config;
 using Connect.Sdk.Connectors;

@@ -140,7 +140,7 @@ internal sealed class PrimitiveStructWriter
 
     private static PrimitiveStructWriter? Create(Schema schema, int depth)
     {
-        if (depth > MaxDepth || IsLogical(schema))
+        if (depth > MaxDepth || schema.Type != SchemaType.Struct || IsLogical(schema))
         {
             return null;
         }

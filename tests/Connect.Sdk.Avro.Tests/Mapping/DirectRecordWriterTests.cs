@@ -119,6 +119,10 @@ public class DirectRecordWriterTests
     }
 
     [Fact]
+    public void For_NonStructSchema_HasNoWriter() =>
+        DirectRecordWriter.For(Schema.String, _data.FromConnectSchema(Schema.String)).Should().BeNull();
+
+    [Fact]
     public void For_OptionalTopLevelStruct_HasNoWriter()
     {
         // Its Avro schema is a union with null, whose branch index the direct writer does not write.

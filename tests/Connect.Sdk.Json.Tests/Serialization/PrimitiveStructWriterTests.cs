@@ -135,6 +135,21 @@ public class PrimitiveStructWriterTests
         PrimitiveStructWriter.For(schema).Should().BeNull();
 
     [Fact]
+    public void For_NonStructSchema_HasNoWriter() => PrimitiveStructWriter.For(Schema.String).Should().BeNull();
+
+    [Fact]
+    public void JsonConverter_StructUnderANonStructSchema_StillGetsTheGeneralWritersError()
+    {
+        var schema = SchemaBuilder.Struct().Field("id", Schema.Int64).Build();
+        var converter = new JsonConverter();
+        converter.Configure(new Dictionary<string, string>(), isKey: false);
+
+        var act = () => converter.FromConnectData("t", null, Schema.String, new Struct(schema).Put("id", 1L));
+
+        act.Should().Throw<Connect.Sdk.Errors.DataException>().WithMessage("Invalid type for STRING: Connect.Sdk.Data.Struct");
+    }
+
+    [Fact]
     public void For_SameSchema_ReturnsTheSameWriter()
     {
         var schema = SchemaBuilder.Struct().Field("a", Schema.Int32).Build();

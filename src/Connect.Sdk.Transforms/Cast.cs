@@ -166,7 +166,7 @@ public abstract class Cast<TRecord> : ITransformation<TRecord>
         if (_wholeValueCastType is { } wholeType)
         {
             builder = ConvertFieldType(wholeType);
-            if (!IsLogical(valueSchema))
+            if (!valueSchema.IsLogical)
             {
                 SchemaUtil.CopyBasics(valueSchema, builder);
             }
@@ -235,9 +235,6 @@ public abstract class Cast<TRecord> : ITransformation<TRecord>
 
     /// <summary>The output schema for an input schema, and the type each input field is cast to (null: kept).</summary>
     private sealed record Plan(Schema Schema, SchemaType?[] TargetTypes);
-
-    private static bool IsLogical(Schema schema) =>
-        schema.Name is ConnectDecimal.LogicalName or ConnectDate.LogicalName or ConnectTime.LogicalName or ConnectTimestamp.LogicalName;
 
     private static SchemaBuilder ConvertFieldType(SchemaType type) => type switch
     {

@@ -42,7 +42,7 @@ internal sealed class DirectRecordWriter
         {
             var field = schema.Fields[i];
             var avroField = record.Fields[i];
-            if (avroField.Name != field.Name || IsLogical(field.Schema))
+            if (avroField.Name != field.Name || field.Schema.IsLogical)
             {
                 return null;
             }
@@ -159,9 +159,6 @@ internal sealed class DirectRecordWriter
 
         return true;
     }
-
-    private static bool IsLogical(Schema schema) =>
-        schema.Name is ConnectDecimal.LogicalName or ConnectDate.LogicalName or ConnectTime.LogicalName or ConnectTimestamp.LogicalName;
 
     /// <summary>A field, and the union branches of its null and of its value when it is optional (-1 when required).</summary>
     private readonly record struct FieldStep(Field Field, int NullIndex, int ValueIndex, DirectRecordWriter? Nested);

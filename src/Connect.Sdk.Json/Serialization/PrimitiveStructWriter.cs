@@ -140,7 +140,7 @@ internal sealed class PrimitiveStructWriter
 
     private static PrimitiveStructWriter? Create(Schema schema, int depth)
     {
-        if (depth > MaxDepth || schema.Type != SchemaType.Struct || IsLogical(schema))
+        if (depth > MaxDepth || schema.Type != SchemaType.Struct || schema.IsLogical)
         {
             return null;
         }
@@ -150,7 +150,7 @@ internal sealed class PrimitiveStructWriter
         for (var i = 0; i < steps.Length; i++)
         {
             var field = fields[i];
-            if (JacksonText.HasSurrogate(field.Name) || IsLogical(field.Schema))
+            if (JacksonText.HasSurrogate(field.Name) || field.Schema.IsLogical)
             {
                 return null;
             }
@@ -178,9 +178,6 @@ internal sealed class PrimitiveStructWriter
 
         return new PrimitiveStructWriter(steps);
     }
-
-    private static bool IsLogical(Schema schema) =>
-        schema.Name is ConnectDecimal.LogicalName or ConnectDate.LogicalName or ConnectTime.LogicalName or ConnectTimestamp.LogicalName;
 
     /// <summary>The bytes before a field's value: a comma unless it is the first, then the name as the general writer
     /// escapes it, quoted, and a colon.</summary>

@@ -85,6 +85,11 @@ public sealed partial class Schema : IEquatable<Schema>
     /// <exception cref="DataException">The schema is not a struct.</exception>
     public IReadOnlyList<Field> Fields => (IReadOnlyList<Field>?)_fieldsView ?? ThrowNotAStruct();
 
+    /// <summary>Whether the schema is one of Connect's logical types (Decimal, Date, Time, Timestamp), whose values are
+    /// not of the .NET type of the schema's <see cref="Type"/>.</summary>
+    internal bool IsLogical =>
+        Name is ConnectDecimal.LogicalName or ConnectDate.LogicalName or ConnectTime.LogicalName or ConnectTimestamp.LogicalName;
+
     /// <summary>The fields of a struct schema, in order, as the array behind <see cref="Fields"/>; callers must not change it.</summary>
     /// <exception cref="DataException">The schema is not a struct.</exception>
     internal Field[] FieldArray => _fields ?? ThrowNotAStruct();

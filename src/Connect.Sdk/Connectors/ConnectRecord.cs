@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Connect.Sdk.Data;
 
 namespace Connect.Sdk.Connectors;
@@ -22,11 +23,11 @@ public abstract class ConnectRecord
     private object _headers;
 
     /// <summary>The Kafka partition, or -1 for none.</summary>
-    private readonly int _kafkaPartition;
+    private int _kafkaPartition;
 
-    private readonly bool _hasTimestamp;
+    private bool _hasTimestamp;
 
-    private readonly long _timestamp;
+    private long _timestamp;
 
     /// <summary>Initializes the common record properties.</summary>
     /// <param name="topic">The topic.</param>
@@ -47,45 +48,26 @@ public abstract class ConnectRecord
         long? timestamp,
         IEnumerable<Header>? headers)
     {
-        ArgumentNullException.ThrowIfNull(topic);
-        if (kafkaPartition is < 0)
-        {
-            throw new ArgumentOutOfRangeException(nameof(kafkaPartition), kafkaPartition, "The Kafka partition cannot be negative.");
-        }
-
-        Topic = topic;
-        _kafkaPartition = kafkaPartition ?? -1;
-        KeySchema = keySchema;
-        Key = key;
-        ValueSchema = valueSchema;
-        Value = value;
-        _hasTimestamp = timestamp.HasValue;
-        _timestamp = timestamp.GetValueOrDefault();
-        _headers = headers switch
-        {
-            null => Headers.EmptyList,
-            Headers existing => existing.Share(),
-            _ => new Headers(headers),
-        };
+        Reinitialize(topic, kafkaPartition, keySchema, key, valueSchema, value, timestamp, headers);
     }
 
     /// <summary>The topic.</summary>
-    public string Topic { get; }
+    public string Topic { get; private set; }
 
     /// <summary>The Kafka partition, or <see langword="null"/> when the producer's partitioner chooses.</summary>
     public int? KafkaPartition => _kafkaPartition < 0 ? null : _kafkaPartition;
 
     /// <summary>The key's schema, or <see langword="null"/> for schemaless keys.</summary>
-    public Schema? KeySchema { get; }
+    public Schema? KeySchema { get; private set; }
 
     /// <summary>The key, or <see langword="null"/>.</summary>
-    public object? Key { get; }
+    public object? Key { get; private set; }
 
     /// <summary>The value's schema, or <see langword="null"/> for schemaless values.</summary>
-    public Schema? ValueSchema { get; }
+    public Schema? ValueSchema { get; private set; }
 
     /// <summary>The value, or <see langword="null"/> for a tombstone.</summary>
-    public object? Value { get; }
+    public object? Value { get; private set; }
 
     /// <summary>The timestamp in milliseconds since the Unix epoch, or <see langword="null"/>.</summary>
     public long? Timestamp => _hasTimestamp ? _timestamp : null;
@@ -127,6 +109,52 @@ public abstract class ConnectRecord
     /// <inheritdoc />
     public override string ToString() =>
         $"{GetType().Name}{{topic='{Topic}', kafkaPartition={Format(KafkaPartition)}, key={Key}, keySchema={Format(KeySchema)}, value={Value}, valueSchema={Format(ValueSchema)}, timestamp={Format(Timestamp)}, headers={Headers}}}";
+
+    /// <summary>
+    /// Sets every property as the constructor does. Records are immutable to their users; this is for the constructor
+    /// and for a sink worker that overwrites the records of a task that does not keep them
+    /// (<see cref="Sink.SinkTask.KeepsRecordsAfterPut"/>).
+    /// </summary>
+    /// <param name="topic">The topic.</param>
+    /// <param name="kafkaPartition">The Kafka partition, or <see langword="null"/>.</param>
+    /// <param name="keySchema">The key's schema.</param>
+    /// <param name="key">The key.</param>
+    /// <param name="valueSchema">The value's schema.</param>
+    /// <param name="value">The value.</param>
+    /// <param name="timestamp">The timestamp, or <see langword="null"/>.</param>
+    /// <param name="headers">Headers to copy into the record, or <see langword="null"/> for none.</param>
+    [MemberNotNull(nameof(Topic), nameof(_headers))]
+    private protected void Reinitialize(
+        string topic,
+        int? kafkaPartition,
+        Schema? keySchema,
+        object? key,
+        Schema? valueSchema,
+        object? value,
+        long? timestamp,
+        IEnumerable<Header>? headers)
+    {
+        ArgumentNullException.ThrowIfNull(topic);
+        if (kafkaPartition is < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(kafkaPartition), kafkaPartition, "The Kafka partition cannot be negative.");
+        }
+
+        Topic = topic;
+        _kafkaPartition = kafkaPartition ?? -1;
+        KeySchema = keySchema;
+        Key = key;
+        ValueSchema = valueSchema;
+        Value = value;
+        _hasTimestamp = timestamp.HasValue;
+        _timestamp = timestamp.GetValueOrDefault();
+        _headers = headers switch
+        {
+            null => Headers.EmptyList,
+            Headers existing => existing.Share(),
+            _ => new Headers(headers),
+        };
+    }
 
     /// <summary>Makes this record, created without headers, share the headers of <paramref name="original"/> as a copy would.</summary>
     /// <param name="original">The record copied.</param>

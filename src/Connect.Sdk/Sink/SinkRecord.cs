@@ -18,9 +18,9 @@ public sealed class SinkRecord : ConnectRecord<SinkRecord>
     /// One reference instead of the three original fields, and the timestamp type in a byte that fits the base class's
     /// padding, keep the record (one per message a worker reads) at 96 bytes instead of 112.
     /// </remarks>
-    private readonly ReadPosition? _readPosition;
+    private ReadPosition? _readPosition;
 
-    private readonly byte _timestampType;
+    private byte _timestampType;
 
     /// <summary>Creates a sink record.</summary>
     /// <param name="topic">The topic.</param>
@@ -84,8 +84,41 @@ public sealed class SinkRecord : ConnectRecord<SinkRecord>
         _readPosition = readPosition;
     }
 
+    /// <summary>
+    /// Overwrites every property with those of another message read at <paramref name="partition"/> and
+    /// <paramref name="kafkaOffset"/>: how a sink worker reuses the records of a task that does not keep them
+    /// (<see cref="SinkTask.KeepsRecordsAfterPut"/>).
+    /// </summary>
+    /// <param name="topic">The topic.</param>
+    /// <param name="partition">The Kafka partition.</param>
+    /// <param name="keySchema">The key's schema.</param>
+    /// <param name="key">The key.</param>
+    /// <param name="valueSchema">The value's schema.</param>
+    /// <param name="value">The value.</param>
+    /// <param name="kafkaOffset">The record's offset in its partition.</param>
+    /// <param name="timestamp">Milliseconds since the Unix epoch, or <see langword="null"/>.</param>
+    /// <param name="timestampType">What the timestamp means.</param>
+    /// <param name="headers">Headers, or <see langword="null"/>.</param>
+    internal void Reinitialize(
+        string topic,
+        int partition,
+        Schema? keySchema,
+        object? key,
+        Schema? valueSchema,
+        object? value,
+        long kafkaOffset,
+        long? timestamp,
+        TimestampType timestampType,
+        IEnumerable<Header>? headers)
+    {
+        Reinitialize(topic, partition, keySchema, key, valueSchema, value, timestamp, headers);
+        KafkaOffset = kafkaOffset;
+        _timestampType = (byte)timestampType;
+        _readPosition = null;
+    }
+
     /// <summary>The record's offset in its Kafka partition.</summary>
-    public long KafkaOffset { get; }
+    public long KafkaOffset { get; private set; }
 
     /// <summary>What <see cref="ConnectRecord.Timestamp"/> means.</summary>
     public TimestampType TimestampType => (TimestampType)_timestampType;

@@ -41,6 +41,24 @@ public abstract class SinkTask
     /// <param name="config">The task configuration.</param>
     public abstract void Start(IReadOnlyDictionary<string, string> config);
 
+    /// <summary>
+    /// Whether the task may hold on to the <see cref="SinkRecord"/> objects, or the collection, given to
+    /// <see cref="PutAsync"/> after that call has completed: buffering the records until <see cref="FlushAsync"/>, say.
+    /// <see langword="true"/> unless overridden, since Kafka Connect's tasks may. Read once, after <see cref="Start"/>,
+    /// so it may depend on the configuration (a buffering mode, say).
+    /// </summary>
+    /// <remarks>
+    /// A task that takes what it needs from each record during <see cref="PutAsync"/> (most do: they write records, or
+    /// turn them into rows, documents or requests, before the call completes) can return <see langword="false"/>. The
+    /// worker then overwrites those record objects, and the collection, with later messages instead of making new ones:
+    /// about 100 bytes less garbage per message. What a record holds (key, value, schemas, headers) is never reused and
+    /// may be kept either way. The worker reuses records only for connectors without transforms, and not the records of
+    /// a batch during which the task reported a record to the errant record reporter. The unit-test harness
+    /// (<c>SinkTaskHarness</c>) overwrites the records it gave such a task once <see cref="PutAsync"/> returns, so a task
+    /// that keeps them anyway fails its tests.
+    /// </remarks>
+    public virtual bool KeepsRecordsAfterPut => true;
+
     /// <summary>Writes, or buffers for writing, a batch of records.</summary>
     /// <param name="records">The records, possibly empty.</param>
     /// <param name="cancellationToken">Cancelled when the task is stopping.</param>

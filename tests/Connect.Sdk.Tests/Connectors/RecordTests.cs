@@ -227,6 +227,25 @@ public class RecordTests
     }
 
     [Fact]
+    public void SinkRecord_Reinitialize_LeavesNothingOfTheRecordBefore()
+    {
+        var before = new SinkRecord("orders", 3, Schema.String, "k", Schema.Int32, 7, 42, 1000L, TimestampType.LogAppendTime, new Headers().AddString("h", "v"), "raw-orders", 1, 40);
+        var keptHeaders = before.Headers;
+
+        before.Reinitialize("refunds", 0, null, null, Schema.OptionalString, null, 9, null, TimestampType.NoTimestampType, null);
+
+        before.Should().Be(new SinkRecord("refunds", 0, null, null, Schema.OptionalString, null, 9));
+        before.OriginalTopicPartition.Should().Be(new TopicPartition("refunds", 0));
+        before.OriginalKafkaOffset.Should().Be(9);
+        before.Headers.Should().BeEmpty().And.NotBeSameAs(keptHeaders);
+        keptHeaders.Should().ContainSingle("headers taken from the record before stay as they were").Which.Key.Should().Be("h");
+    }
+
+    [Fact]
+    public void SinkTask_KeepsRecordsAfterPut_UnlessItSaysOtherwise() =>
+        new MinimalSinkTask().KeepsRecordsAfterPut.Should().BeTrue("Kafka Connect's tasks may keep the records they are given");
+
+    [Fact]
     public void ToString_NamesTheRecordParts()
     {
         var record = new SourceRecord(Partition, Offset, "orders", value: "v");
@@ -236,4 +255,20 @@ public class RecordTests
 
     [Fact]
     public void TopicPartition_FormatsAsKafka() => new TopicPartition("orders", 3).ToString().Should().Be("orders-3");
+}
+
+/// <summary>A sink task that overrides only what it must.</summary>
+internal sealed class MinimalSinkTask : SinkTask
+{
+    public override string Version => "1.0";
+
+    public override void Start(IReadOnlyDictionary<string, string> config)
+    {
+    }
+
+    public override ValueTask PutAsync(IReadOnlyCollection<SinkRecord> records, CancellationToken cancellationToken) => ValueTask.CompletedTask;
+
+    public override void Stop()
+    {
+    }
 }

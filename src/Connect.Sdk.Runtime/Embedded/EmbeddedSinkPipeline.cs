@@ -256,7 +256,7 @@ public sealed class EmbeddedSinkPipeline : IAsyncDisposable
             {
                 batchOffsets[new TopicPartition(input.Topic, input.Partition)] = input.Offset + 1;
                 var consumed = ToConsumeResult(input);
-                var record = await _conversion.ConvertAndTransformAsync(consumed, cancellationToken).ConfigureAwait(false);
+                var record = await _conversion.ConvertAndTransformAsync(consumed, reusable: null, cancellationToken).ConfigureAwait(false);
                 if (record is not null)
                 {
                     _originals[(record.OriginalTopic, record.OriginalKafkaPartition, record.OriginalKafkaOffset)] = consumed;

@@ -21,10 +21,17 @@ internal sealed class ErrantRecordReporter(
     Func<SinkRecord, ConsumeResult<byte[]?, byte[]?>?> original)
     : IErrantRecordReporter
 {
+    private int _reports;
+
+    /// <summary>How many records the task has reported so far; the worker does not reuse a batch's records when this
+    /// changed while the batch was being put, since a report may still be reading them.</summary>
+    public int Reports => Volatile.Read(ref _reports);
+
     public Task ReportAsync(SinkRecord record, Exception error, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(record);
         ArgumentNullException.ThrowIfNull(error);
+        Interlocked.Increment(ref _reports);
         var consumed = original(record) ?? Reconstruct(record);
         return errors.HandleAsync(new ErrorContext(Stage.TaskPut, taskType, error, consumed, record));
     }

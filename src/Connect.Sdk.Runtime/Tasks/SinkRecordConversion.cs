@@ -19,9 +19,11 @@ internal sealed class SinkRecordConversion(RecordConverters converters, Transfor
 {
     /// <summary>Converts and transforms one message.</summary>
     /// <param name="result">The consumed message.</param>
+    /// <param name="reusable">A record the task no longer holds, overwritten instead of making a new one
+    /// (<see cref="SinkTask.KeepsRecordsAfterPut"/>), or <see langword="null"/>.</param>
     /// <param name="cancellationToken">Stops retries.</param>
     /// <returns>The record, or <see langword="null"/> when a transform dropped it or a tolerated error skipped it.</returns>
-    public async ValueTask<SinkRecord?> ConvertAndTransformAsync(ConsumeResult<byte[]?, byte[]?> result, CancellationToken cancellationToken)
+    public async ValueTask<SinkRecord?> ConvertAndTransformAsync(ConsumeResult<byte[]?, byte[]?> result, SinkRecord? reusable, CancellationToken cancellationToken)
     {
         // Static lambdas over a state: no closure is allocated per record unless an operation fails.
         var key = await errors.ExecuteAsync(Stage.KeyConverter, converters.Key.GetType(), static s => s.Converters.Key.ToConnectData(s.Result.Topic, null, s.Result.Message.Key), (Converters: converters, Result: result), result, null, cancellationToken)
@@ -52,17 +54,18 @@ internal sealed class SinkRecordConversion(RecordConverters converters, Transfor
             Confluent.Kafka.TimestampType.LogAppendTime => ConnectTimestampType.LogAppendTime,
             _ => ConnectTimestampType.NoTimestampType,
         };
-        var record = new SinkRecord(
-            result.Topic,
-            result.Partition.Value,
-            key.Value.Schema,
-            key.Value.Value,
-            value.Value.Schema,
-            value.Value.Value,
-            result.Offset.Value,
-            timestampType == ConnectTimestampType.NoTimestampType ? null : message.Timestamp.UnixTimestampMs,
-            timestampType,
-            headers.Value);
+        long? timestamp = timestampType == ConnectTimestampType.NoTimestampType ? null : message.Timestamp.UnixTimestampMs;
+        SinkRecord record;
+        if (reusable is null)
+        {
+            record = new SinkRecord(result.Topic, result.Partition.Value, key.Value.Schema, key.Value.Value, value.Value.Schema, value.Value.Value, result.Offset.Value, timestamp, timestampType, headers.Value);
+        }
+        else
+        {
+            record = reusable;
+            record.Reinitialize(result.Topic, result.Partition.Value, key.Value.Schema, key.Value.Value, value.Value.Schema, value.Value.Value, result.Offset.Value, timestamp, timestampType, headers.Value);
+        }
+
         var transformed = await errors.ExecuteAsync(Stage.Transformation, transforms.ReportedType, static s => s.Transforms.Apply(s.Record), (Transforms: transforms, Record: record), result, record, cancellationToken)
             .ConfigureAwait(false);
         return transformed.IsFailed ? null : transformed.Value;

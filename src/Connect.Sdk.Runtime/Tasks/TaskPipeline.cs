@@ -11,4 +11,7 @@ internal sealed record TransformationStage<TRecord>(Func<TRecord, TRecord?> Appl
     where TRecord : ConnectRecord<TRecord>
 {
     public static TransformationStage<TRecord> Identity { get; } = new(r => r, typeof(TransformationStage<TRecord>), () => { });
+
+    /// <summary>Whether this is <see cref="Identity"/>: the connector has no transforms.</summary>
+    public bool IsIdentity => ReferenceEquals(this, Identity);
 }

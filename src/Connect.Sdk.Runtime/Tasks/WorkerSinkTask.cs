@@ -54,6 +54,15 @@ internal sealed class WorkerSinkTask : WorkerTask
     private bool _pausedForRetry;
     private bool _pausedForTargetState;
 
+    /// <summary>
+    /// Set when the task does not keep records (<see cref="SinkTask.KeepsRecordsAfterPut"/>) and the connector has no
+    /// transforms: then every batch is this one list, and the records of a delivered batch are overwritten with later
+    /// messages rather than made anew.
+    /// </summary>
+    private List<SinkRecord>? _reusedBatch;
+    private readonly Stack<SinkRecord> _spareRecords = new();
+    private ErrantRecordReporter? _reporter;
+
     public WorkerSinkTask(
         ConnectorTaskId id,
         string workerId,
@@ -99,10 +108,12 @@ internal sealed class WorkerSinkTask : WorkerTask
         var started = false;
         try
         {
-            _context = new SinkTaskContext(_taskConfig, new ErrantRecordReporter(_errors, _task.GetType(), _converters, FindOriginal));
+            _reporter = new ErrantRecordReporter(_errors, _task.GetType(), _converters, FindOriginal);
+            _context = new SinkTaskContext(_taskConfig, _reporter);
             _task.Initialize(_context);
             _task.Start(_taskConfig);
             started = true;
+            _reusedBatch = !_task.KeepsRecordsAfterPut && _transforms.IsIdentity ? new List<SinkRecord>(MaxBatchSize) : null;
             _consumer = ConfigureHandlers(_consumerFactory()).Build();
             if (_topicsPattern is not null)
             {
@@ -224,7 +235,17 @@ internal sealed class WorkerSinkTask : WorkerTask
         }
 
         _originals.Clear();
-        var batch = new List<SinkRecord>(consumed.Count);
+        List<SinkRecord> batch;
+        if (_reusedBatch is null)
+        {
+            batch = new List<SinkRecord>(consumed.Count);
+        }
+        else
+        {
+            batch = _reusedBatch;
+            batch.Clear();
+        }
+
         if (consumed.Count > 0)
         {
             _metrics.RecordRead(consumed.Count);
@@ -242,9 +263,15 @@ internal sealed class WorkerSinkTask : WorkerTask
 
             next = result.Offset.Value + 1;
             TopicUsed?.Invoke(result.Topic);
-            var record = await _conversion.ConvertAndTransformAsync(result, StoppingToken).ConfigureAwait(false);
+            _spareRecords.TryPop(out var spare);
+            var record = await _conversion.ConvertAndTransformAsync(result, spare, StoppingToken).ConfigureAwait(false);
             if (record is null)
             {
+                if (spare is not null)
+                {
+                    _spareRecords.Push(spare);
+                }
+
                 _metrics.RecordSkipped();
                 continue;
             }
@@ -275,8 +302,18 @@ internal sealed class WorkerSinkTask : WorkerTask
     {
         try
         {
+            var reportsBefore = _reporter!.Reports;
             await _task.PutAsync(batch, StoppingToken).ConfigureAwait(false);
             _metrics.RecordSent(batch.Count);
+            if (ReferenceEquals(batch, _reusedBatch) && _reporter.Reports == reportsBefore)
+            {
+                // The task has let go of these records (it does not keep records): the next batch overwrites them.
+                foreach (var record in batch)
+                {
+                    _spareRecords.Push(record);
+                }
+            }
+
             AdvanceOffsets();
             _retryBatch = null;
             _retryAttempt = 0;

@@ -21,7 +21,7 @@ public class SinkRecordConversionTests
     {
         var message = Consumed("orders", 3, 42, "k", """{"id":7}""", new Timestamp(1_700_000_000_000, KafkaTimestampType.LogAppendTime), ("source", "web"));
 
-        var record = await Conversion().ConvertAndTransformAsync(message, CancellationToken.None);
+        var record = await Conversion().ConvertAndTransformAsync(message, reusable: null, CancellationToken.None);
 
         record.Should().NotBeNull();
         record!.Topic.Should().Be("orders");
@@ -39,7 +39,7 @@ public class SinkRecordConversionTests
     {
         var message = Consumed("orders", 0, 1, null, "{}", new Timestamp(0, KafkaTimestampType.NotAvailable));
 
-        var record = await Conversion().ConvertAndTransformAsync(message, CancellationToken.None);
+        var record = await Conversion().ConvertAndTransformAsync(message, reusable: null, CancellationToken.None);
 
         record!.Timestamp.Should().BeNull();
         record.TimestampType.Should().Be(ConnectTimestampType.NoTimestampType);
@@ -53,7 +53,7 @@ public class SinkRecordConversionTests
         var dropAll = new TransformationStage<SinkRecord>(_ => null, typeof(SinkRecordConversionTests), () => { });
         var message = Consumed("orders", 0, 1, "k", "{}", new Timestamp(5, KafkaTimestampType.CreateTime));
 
-        var record = await Conversion(dropAll).ConvertAndTransformAsync(message, CancellationToken.None);
+        var record = await Conversion(dropAll).ConvertAndTransformAsync(message, reusable: null, CancellationToken.None);
 
         record.Should().BeNull();
         _tolerated.Errors.Should().BeEmpty();
@@ -64,13 +64,47 @@ public class SinkRecordConversionTests
     {
         var message = Consumed("orders", 0, 9, "k", "{not json", new Timestamp(5, KafkaTimestampType.CreateTime));
 
-        var record = await Conversion().ConvertAndTransformAsync(message, CancellationToken.None);
+        var record = await Conversion().ConvertAndTransformAsync(message, reusable: null, CancellationToken.None);
 
         record.Should().BeNull("errors.tolerance=all skips the message");
         var error = _tolerated.Errors.Should().ContainSingle().Subject;
         error.Stage.Should().Be(Stage.ValueConverter);
         error.ExecutingClass.Should().Be<JsonConverter>();
         error.Consumed.Should().BeSameAs(message, "the dead letter queue writes the original bytes");
+    }
+
+    [Fact]
+    public async Task Message_WithAReusableRecord_OverwritesEveryPropertyOfIt()
+    {
+        var first = Consumed("orders", 3, 42, "k", """{"id":7}""", new Timestamp(1_700_000_000_000, KafkaTimestampType.LogAppendTime), ("source", "web"));
+        var second = Consumed("refunds", 1, 9, null, """{"id":8}""", new Timestamp(0, KafkaTimestampType.NotAvailable));
+        var conversion = Conversion();
+        var reused = (await conversion.ConvertAndTransformAsync(first, reusable: null, CancellationToken.None))!;
+        var keptHeaders = reused.Headers;
+        var moved = reused.WithTopic("elsewhere");
+
+        var record = await conversion.ConvertAndTransformAsync(second, reusable: reused, CancellationToken.None);
+
+        record.Should().BeSameAs(reused);
+        record.Should().Be(await Conversion().ConvertAndTransformAsync(second, reusable: null, CancellationToken.None), "it holds what a new record of the message would");
+        record!.OriginalTopic.Should().Be("refunds", "the read position of the record before is gone");
+        record.TimestampType.Should().Be(ConnectTimestampType.NoTimestampType);
+        keptHeaders.Should().ContainSingle("headers taken from the record before are not reused").Which.Key.Should().Be("source");
+        moved.Headers.Should().ContainSingle().Which.Key.Should().Be("source");
+        moved.Key.Should().Be("k", "a copy made from the record is its own");
+        moved.OriginalTopic.Should().Be("orders");
+    }
+
+    [Fact]
+    public async Task Message_WithAReusableRecord_ThatFailsToConvert_LeavesTheRecordAlone()
+    {
+        var conversion = Conversion();
+        var reused = (await conversion.ConvertAndTransformAsync(Consumed("orders", 0, 1, "k", "{}", new Timestamp(5, KafkaTimestampType.CreateTime)), reusable: null, CancellationToken.None))!;
+
+        var record = await conversion.ConvertAndTransformAsync(Consumed("orders", 0, 2, "k", "{not json", new Timestamp(5, KafkaTimestampType.CreateTime)), reused, CancellationToken.None);
+
+        record.Should().BeNull();
+        reused.KafkaOffset.Should().Be(1);
     }
 
     private SinkRecordConversion Conversion(TransformationStage<SinkRecord>? transforms = null)

@@ -9,7 +9,8 @@ namespace Connect.Sdk.Runtime.Tests.TestConnectors;
 /// A sink connector that records what its tasks receive in <see cref="SinkLog"/> (one log per connector name), with
 /// switches to misbehave: RetriableException from the first puts, a fatal exception on a value, flushes held back
 /// until the test allows them, failed flushes, and errant records reported through the ErrantRecordReporter (in their
-/// own put or a later one).
+/// own put or a later one). With <c>collect.keeps.records=false</c> its tasks say they keep no records
+/// (<see cref="SinkTask.KeepsRecordsAfterPut"/>), and the log notes which record objects and collections they were given.
 /// </summary>
 public sealed class CollectingSinkConnector : SinkConnector
 {
@@ -20,6 +21,7 @@ public sealed class CollectingSinkConnector : SinkConnector
     public const string ErrantValueConfig = "collect.errant.value";
     public const string PreCommitFailuresConfig = "collect.precommit.failures";
     public const string ErrantInNextPutConfig = "collect.errant.in.next.put";
+    public const string KeepsRecordsConfig = "collect.keeps.records";
 
     public static ConfigDef Definition { get; } = new ConfigDef()
         .Define(RetriableFailuresConfig, ConfigType.Int, 0, Importance.Low, "How many puts (with records) throw a RetriableException first.")
@@ -28,6 +30,7 @@ public sealed class CollectingSinkConnector : SinkConnector
         .Define(HoldFlushConfig, ConfigType.Boolean, false, Importance.Low, "Whether records are flushed only when the test asks (SinkLog.RequestFlush).")
         .Define(ErrantValueConfig, ConfigType.String, "", Importance.Low, "A value the task reports through the ErrantRecordReporter instead of writing it.")
         .Define(ErrantInNextPutConfig, ConfigType.Boolean, false, Importance.Low, "Whether errant records are reported during the next put (of a later batch) instead of their own.")
+        .Define(KeepsRecordsConfig, ConfigType.Boolean, true, Importance.Low, "What the task's KeepsRecordsAfterPut says (it copies what it needs either way).")
         .Define(PreCommitFailuresConfig, ConfigType.Int, 0, Importance.Low, "How many pre-commits (with offsets) fail first, as a flush to the target system would, losing what was put since the last one.");
 
     private IReadOnlyDictionary<string, string> _config = new Dictionary<string, string>();
@@ -63,8 +66,11 @@ public sealed class CollectingSinkTask : SinkTask
     private string _errantValue = string.Empty;
     private bool _holdFlush;
     private bool _reportErrantLater;
+    private bool _keepsRecords = true;
 
     public override string Version => "1.0.0";
+
+    public override bool KeepsRecordsAfterPut => _keepsRecords;
 
     public override void Start(IReadOnlyDictionary<string, string> config)
     {
@@ -76,6 +82,7 @@ public sealed class CollectingSinkTask : SinkTask
         _errantValue = parsed.GetString(CollectingSinkConnector.ErrantValueConfig) ?? string.Empty;
         _holdFlush = parsed.GetBoolean(CollectingSinkConnector.HoldFlushConfig);
         _reportErrantLater = parsed.GetBoolean(CollectingSinkConnector.ErrantInNextPutConfig);
+        _keepsRecords = parsed.GetBoolean(CollectingSinkConnector.KeepsRecordsConfig);
         _log = SinkLog.For(config["name"]);
         _log.RecordStart();
     }
@@ -95,6 +102,7 @@ public sealed class CollectingSinkTask : SinkTask
         }
 
         _errantLater.Clear();
+        _log.RecordObjects(records);
         var received = records.Select(ReceivedRecord.From).ToList();
         var attempt = _log.RecordAttempt(received);
         if (attempt <= _retriableFailures)
@@ -124,7 +132,7 @@ public sealed class CollectingSinkTask : SinkTask
             if (_errantValue.Length > 0 && Equals(record.Value, _errantValue))
             {
                 await Context.ErrantRecordReporter!.ReportAsync(original, new ArgumentException($"Cannot write value {_errantValue}"), cancellationToken);
-                _log.RecordErrant(record);
+                _log.RecordErrant(record, original);
                 continue;
             }
 
@@ -227,6 +235,9 @@ public sealed class SinkLog
     private readonly List<ReceivedRecord> _delivered = [];
     private readonly List<ReceivedRecord> _flushed = [];
     private readonly List<ReceivedRecord> _errant = [];
+    private readonly List<SinkRecord> _errantObjects = [];
+    private readonly HashSet<SinkRecord> _recordObjects = new(ReferenceEqualityComparer.Instance);
+    private readonly HashSet<object> _collections = new(ReferenceEqualityComparer.Instance);
     private readonly List<IReadOnlyList<ReceivedRecord>> _attempts = [];
     private readonly List<IReadOnlyDictionary<TopicPartition, OffsetAndMetadata>> _preCommits = [];
     private readonly List<TopicPartition> _opened = [];
@@ -247,6 +258,15 @@ public sealed class SinkLog
 
     /// <summary>Records reported through the ErrantRecordReporter.</summary>
     public IReadOnlyList<ReceivedRecord> Errant => Locked(() => _errant.ToList());
+
+    /// <summary>The reported records themselves, as the task was given them.</summary>
+    public IReadOnlyList<SinkRecord> ErrantObjects => Locked(() => _errantObjects.ToList());
+
+    /// <summary>How many distinct record objects the tasks were given.</summary>
+    public int RecordObjectCount => Locked(() => _recordObjects.Count);
+
+    /// <summary>How many distinct collections the tasks were given.</summary>
+    public int CollectionCount => Locked(() => _collections.Count);
 
     /// <summary>Every put with records, failed ones included, in order.</summary>
     public IReadOnlyList<IReadOnlyList<ReceivedRecord>> Attempts => Locked(() => _attempts.ToList());
@@ -292,7 +312,20 @@ public sealed class SinkLog
 
     internal void RecordFlushed(IEnumerable<ReceivedRecord> records) => Locked(() => _flushed.AddRange(records));
 
-    internal void RecordErrant(ReceivedRecord record) => Locked(() => _errant.Add(record));
+    internal void RecordErrant(ReceivedRecord record, SinkRecord? given = null) => Locked(() =>
+    {
+        _errant.Add(record);
+        if (given is not null)
+        {
+            _errantObjects.Add(given);
+        }
+    });
+
+    internal void RecordObjects(IReadOnlyCollection<SinkRecord> records) => Locked(() =>
+    {
+        _collections.Add(records);
+        _recordObjects.UnionWith(records);
+    });
 
     internal void RecordFailedPreCommit() => Locked(() => _failedPreCommits++);
 

@@ -30,6 +30,9 @@ public class SinkTaskHarness : IAsyncDisposable
     private readonly Dictionary<TopicPartition, long> _committedOffsets = [];
     private readonly Dictionary<TopicPartition, SortedDictionary<long, SinkRecord>> _deliveredByPartition = [];
     private readonly List<SinkRecord> _delivered = [];
+
+    /// <summary>The topic of a record overwritten after <see cref="SinkTask.PutAsync"/> for a task that said it keeps no records.</summary>
+    internal const string OverwrittenTopic = "(record overwritten after PutAsync: the task's KeepsRecordsAfterPut is false)";
     private readonly List<RetriableException> _retriableErrors = [];
     private readonly List<FakeSinkTaskContext> _pastContexts = [];
     private SinkTask? _task;
@@ -237,15 +240,22 @@ public class SinkTaskHarness : IAsyncDisposable
 
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(_stopping!.Token, cancellationToken);
         _putCount++;
+        var given = task.KeepsRecordsAfterPut ? batch : batch.ConvertAll(ReusableCopy);
+        var reportsBefore = Context.ErrantRecords.Count;
         try
         {
-            await HarnessClock.AwaitAsync(_options.TimeProvider, task.PutAsync(batch.AsReadOnly(), linked.Token).AsTask()).ConfigureAwait(false);
+            await HarnessClock.AwaitAsync(_options.TimeProvider, task.PutAsync(given.AsReadOnly(), linked.Token).AsTask()).ConfigureAwait(false);
         }
         catch (RetriableException e)
         {
             _retriableErrors.Add(e);
             ApplyContextRequests();
             throw;
+        }
+
+        if (!task.KeepsRecordsAfterPut && Context.ErrantRecords.Count == reportsBefore)
+        {
+            OverwriteAsTheWorkerWould(given);
         }
 
         foreach (var record in batch)
@@ -267,6 +277,24 @@ public class SinkTaskHarness : IAsyncDisposable
         }
 
         ApplyContextRequests();
+    }
+
+    /// <summary>A copy of a test's record for a task that keeps no records, which the harness may overwrite.</summary>
+    private static SinkRecord ReusableCopy(SinkRecord record) =>
+        record.NewRecord(record.Topic, record.KafkaPartition, record.KeySchema, record.Key, record.ValueSchema, record.Value, record.Timestamp);
+
+    /// <summary>
+    /// Overwrites the records a task that keeps no records (<see cref="SinkTask.KeepsRecordsAfterPut"/>) was given, as
+    /// the worker does with later messages, so a task that keeps them anyway sees them change in its tests. The topic
+    /// says why, should it show up in a failure. Like the worker, it leaves them alone when the task reported a record
+    /// during the call.
+    /// </summary>
+    private static void OverwriteAsTheWorkerWould(List<SinkRecord> given)
+    {
+        foreach (var record in given)
+        {
+            record.Reinitialize(OverwrittenTopic, 0, null, null, null, null, -1, null, TimestampType.NoTimestampType, null);
+        }
     }
 
     /// <summary>Delivers a batch as the runtime does when the task throws <see cref="RetriableException"/>: waits the

@@ -95,6 +95,11 @@ public sealed class RecordingSinkTask : SinkTask
 
     public new ISinkTaskContext Context => base.Context;
 
+    /// <summary>What <see cref="KeepsRecordsAfterPut"/> says; the task keeps its records in <see cref="Puts"/> either way.</summary>
+    public bool SaysItKeepsRecords { get; set; } = true;
+
+    public override bool KeepsRecordsAfterPut => SaysItKeepsRecords;
+
     public override string Version => "1.0.0";
 
     public override void Start(IReadOnlyDictionary<string, string> config) => Calls.Add("Start");

@@ -250,6 +250,65 @@ public class SinkTaskHarnessTests
     }
 
     [Fact]
+    public async Task PutAsync_TaskSayingItKeepsNoRecords_FindsTheRecordsItKeptOverwritten()
+    {
+        var seen = new List<object?>();
+        await using var harness = new SinkTaskHarness<RecordingSinkTask>(() => new RecordingSinkTask
+        {
+            SaysItKeepsRecords = false,
+            OnPut = (records, _) =>
+            {
+                seen.AddRange(records.Select(r => r.Value));
+                return ValueTask.CompletedTask;
+            },
+        });
+        await harness.StartAsync(Config);
+        var records = harness.Records.BuildEach(1, 2);
+
+        await harness.PutAsync(records);
+
+        seen.Should().Equal(1, 2);
+        harness.Task.Puts.Should().ContainSingle().Which.Should().AllSatisfy(kept =>
+        {
+            kept.Topic.Should().StartWith("(record overwritten after PutAsync: the task's KeepsRecordsAfterPut is false)");
+            kept.Value.Should().BeNull();
+        });
+        harness.Delivered.Should().Equal(records, "the test's own records are not the ones overwritten");
+        records.Select(r => r.Value).Should().Equal(1, 2);
+        harness.CurrentOffsets[Orders0].Should().Be(2);
+    }
+
+    [Fact]
+    public async Task PutAsync_TaskSayingItKeepsNoRecords_ThatReportsOne_FindsThatBatchIntact()
+    {
+        await using var harness = new SinkTaskHarness<RecordingSinkTask>(() => new RecordingSinkTask
+        {
+            SaysItKeepsRecords = false,
+            OnPut = (records, context) => new ValueTask(context.ErrantRecordReporter!.ReportAsync(records.First(), new FormatException("bad"))),
+        });
+        await harness.StartAsync(Config);
+
+        await harness.PutAsync(harness.Records.BuildEach(1, 2));
+
+        harness.Task.Puts.Should().ContainSingle().Which.Select(r => r.Value).Should().Equal(1, 2);
+        harness.ErrantRecords.Should().ContainSingle().Which.Record.Value.Should().Be(1);
+    }
+
+    [Fact]
+    public async Task PutAsync_TaskKeepingRecords_IsGivenTheTestsOwnRecords()
+    {
+        await using var harness = new SinkTaskHarness<RecordingSinkTask>();
+        await harness.StartAsync(Config);
+        var records = harness.Records.BuildEach(1, 2);
+
+        await harness.PutAsync(records);
+
+        var given = harness.Task.Puts.Should().ContainSingle().Subject;
+        given[0].Should().BeSameAs(records[0]);
+        given[1].Should().BeSameAs(records[1]);
+    }
+
+    [Fact]
     public async Task Records_UsesFirstConfiguredTopic()
     {
         await using var harness = new SinkTaskHarness<RecordingSinkTask>();

@@ -19,6 +19,9 @@ public sealed class FileStreamSinkTask : SinkTask
     /// <inheritdoc />
     public override string Version => SampleVersion.Value;
 
+    /// <summary>Each record is written out during <see cref="PutAsync"/> and none is kept, so the worker may reuse them.</summary>
+    public override bool KeepsRecordsAfterPut => false;
+
     /// <summary>Opens the file for appending, creating it when needed.</summary>
     /// <param name="config">The task configuration.</param>
     /// <exception cref="Config.ConfigException">The configuration is invalid.</exception>

@@ -32,6 +32,12 @@ public sealed class PostgresSinkTask : SinkTask
     /// <inheritdoc />
     public override string Version => SampleVersion.Value;
 
+    /// <summary>
+    /// Each batch is written (or reported as errant) before <see cref="PutAsync"/> returns and no record is kept, so
+    /// the worker may reuse them.
+    /// </summary>
+    public override bool KeepsRecordsAfterPut => false;
+
     /// <summary>Parses the configuration and prepares the connection pool; no connection is opened yet, so the task
     /// starts even while the database is down.</summary>
     /// <param name="config">The task configuration.</param>

@@ -24,6 +24,12 @@ public sealed class ConnectorNameSinkTask : SinkTask
     /// <inheritdoc />
     public override string Version => ConnectorVersion.Value;
 
+    /// <summary>
+    /// <see cref="PutAsync"/> buffers lines, not records, so the worker may reuse the records it hands over. Return
+    /// <see langword="true"/> (or remove this) if the task ever keeps a <see cref="SinkRecord"/> after the call.
+    /// </summary>
+    public override bool KeepsRecordsAfterPut => false;
+
     /// <summary>Parses the configuration and creates the output folder.</summary>
     /// <param name="config">The task configuration.</param>
     /// <exception cref="Connect.Sdk.Config.ConfigException">The configuration is invalid.</exception>

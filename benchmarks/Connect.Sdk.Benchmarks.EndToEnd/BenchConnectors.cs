@@ -121,7 +121,7 @@ internal sealed class SinkProbe(long target)
 }
 
 /// <summary>A sink connector whose tasks drop every record, counting them on the probe named by <c>bench.probe</c>.</summary>
-public sealed class NullSinkConnector : SinkConnector
+public class NullSinkConnector : SinkConnector
 {
     private IReadOnlyDictionary<string, string> _config = new Dictionary<string, string>();
 
@@ -140,12 +140,14 @@ public sealed class NullSinkConnector : SinkConnector
     }
 }
 
-/// <summary>A sink task that does nothing with its records but count them.</summary>
-public sealed class NullSinkTask : SinkTask
+/// <summary>A sink task that does nothing with its records but count them. It keeps none, so the worker reuses them.</summary>
+public class NullSinkTask : SinkTask
 {
     private SinkProbe? _probe;
 
     public override string Version => "1.0";
+
+    public override bool KeepsRecordsAfterPut => false;
 
     public override void Start(IReadOnlyDictionary<string, string> config)
     {
@@ -165,4 +167,17 @@ public sealed class NullSinkTask : SinkTask
     public override void Stop()
     {
     }
+}
+
+/// <summary>A <see cref="NullSinkConnector"/> whose tasks say they keep records, as a task that does not override
+/// <see cref="SinkTask.KeepsRecordsAfterPut"/> does: the worker makes a record per message for them.</summary>
+public sealed class RecordKeepingNullSinkConnector : NullSinkConnector
+{
+    public override Type TaskType => typeof(RecordKeepingNullSinkTask);
+}
+
+/// <summary>A <see cref="NullSinkTask"/> with <see cref="SinkTask.KeepsRecordsAfterPut"/> left at its default.</summary>
+public sealed class RecordKeepingNullSinkTask : NullSinkTask
+{
+    public override bool KeepsRecordsAfterPut => true;
 }

@@ -113,10 +113,16 @@ internal sealed class BenchWorker : IAsyncDisposable
         }, extra);
 
     /// <summary>Creates a null sink connector on a topic whose task reports to the probe <paramref name="probeId"/>.</summary>
-    public Task StartSinkAsync(string name, string topic, string probeId) =>
+    /// <summary>Starts a null sink connector on a topic.</summary>
+    /// <param name="name">The connector's name.</param>
+    /// <param name="topic">The topic to read.</param>
+    /// <param name="probeId">The probe its task counts on.</param>
+    /// <param name="keepsRecords">Whether its task says it keeps records (the default of <c>SinkTask</c>), so the
+    /// worker cannot reuse them.</param>
+    public Task StartSinkAsync(string name, string topic, string probeId, bool keepsRecords) =>
         StartAsync(name, new Dictionary<string, string>(StringComparer.Ordinal)
         {
-            ["connector.class"] = typeof(NullSinkConnector).FullName!,
+            ["connector.class"] = (keepsRecords ? typeof(RecordKeepingNullSinkConnector) : typeof(NullSinkConnector)).FullName!,
             ["tasks.max"] = "1",
             ["topics"] = topic,
             [SinkProbe.ProbeConfig] = probeId,

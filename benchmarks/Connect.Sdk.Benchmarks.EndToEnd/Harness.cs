@@ -130,10 +130,12 @@ internal sealed class Harness : IAsyncDisposable
         _cluster.CreateTopic(warmUpTopic, 4);
         RawClient.Prefill(_cluster.BootstrapServers, warmUpTopic, 4, Payloads(100)[0], warmUpRecords);
         await RawClient.ConsumeAsync(_cluster.BootstrapServers, warmUpTopic, "raw-sink-warm-up", warmUpRecords, _options.Timeout);
-        await WorkerSinkAsync(warmUpTopic, warmUpRecords);
+        await WorkerSinkAsync(warmUpTopic, warmUpRecords, keepsRecords: false);
+        await WorkerSinkAsync(warmUpTopic, warmUpRecords, keepsRecords: true);
 
         var raw = new List<ThroughputResult>();
         var worker = new List<ThroughputResult>();
+        var keeping = new List<ThroughputResult>();
         for (var round = 1; round <= _options.SinkRounds; round++)
         {
             if (_options.Side is null or "raw")
@@ -144,14 +146,16 @@ internal sealed class Harness : IAsyncDisposable
 
             if (_options.Side is null or "worker")
             {
-                worker.Add(await Profiled("worker null sink task", _options.SinkRecords, () => WorkerSinkAsync(topic, _options.SinkRecords)));
+                worker.Add(await Profiled("worker null sink task", _options.SinkRecords, () => WorkerSinkAsync(topic, _options.SinkRecords, keepsRecords: false)));
                 Progress($"sink round {round}: worker", worker[^1]);
+                keeping.Add(await Profiled("worker null sink task keeping records", _options.SinkRecords, () => WorkerSinkAsync(topic, _options.SinkRecords, keepsRecords: true)));
+                Progress($"sink round {round}: worker, task keeping records", keeping[^1]);
             }
         }
 
         if (_options.Side is null)
         {
-            Results.Sink = (raw, worker);
+            Results.Sink = (raw, worker, keeping);
         }
     }
 
@@ -304,12 +308,12 @@ internal sealed class Harness : IAsyncDisposable
         }
     }
 
-    private async Task<ThroughputResult> WorkerSinkAsync(string topic, long records)
+    private async Task<ThroughputResult> WorkerSinkAsync(string topic, long records, bool keepsRecords)
     {
         var probe = new SinkProbe(records);
         var probeId = SinkProbe.Register(probe);
         var name = $"sink-{Interlocked.Increment(ref _connectors)}";
-        await _worker.StartSinkAsync(name, topic, probeId);
+        await _worker.StartSinkAsync(name, topic, probeId, keepsRecords);
         try
         {
             var start = await WaitAsync(probe.Assigned, name, "first assignment");
@@ -411,7 +415,9 @@ internal sealed class Results
 {
     public Dictionary<int, (List<ThroughputResult> Raw, List<ThroughputResult> Worker)> Source { get; } = [];
 
-    public (List<ThroughputResult> Raw, List<ThroughputResult> Worker)? Sink { get; set; }
+    /// <summary>The sink rounds: the raw loop, the worker with a task that keeps no records (so the worker reuses
+    /// them), and the worker with one that keeps them (the default).</summary>
+    public (List<ThroughputResult> Raw, List<ThroughputResult> Worker, List<ThroughputResult> KeepingWorker)? Sink { get; set; }
 
     public JsonResults? Json { get; set; }
 

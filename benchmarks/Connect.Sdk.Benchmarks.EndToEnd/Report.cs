@@ -41,13 +41,14 @@ internal static class Report
 
             if (results.Sink is { } sink)
             {
-                text.AppendLine(ThroughputRow($"Sink, 100 B records, {options.SinkPartitions} partitions, null task", sink.Raw, sink.Worker));
+                text.AppendLine(ThroughputRow($"Sink, 100 B records, {options.SinkPartitions} partitions, null task (keeps no records)", sink.Raw, sink.Worker));
+                text.AppendLine(ThroughputRow($"Sink, the same with a task that keeps records (SinkTask's default)", sink.Raw, sink.KeepingWorker));
             }
 
             text.AppendLine();
             text.AppendLine("Every run, records/s (raw / worker, in order): " + string.Join("; ", results.Source.OrderBy(e => e.Key)
                 .Select(e => $"source {Size(e.Key)}: {Runs(e.Value.Raw)} / {Runs(e.Value.Worker)}")
-                .Concat(results.Sink is { } s ? [$"sink: {Runs(s.Raw)} / {Runs(s.Worker)}"] : [])) + ".");
+                .Concat(results.Sink is { } s ? [$"sink: {Runs(s.Raw)} / {Runs(s.Worker)} / keeping records {Runs(s.KeepingWorker)}"] : [])) + ".");
             text.AppendLine();
         }
 

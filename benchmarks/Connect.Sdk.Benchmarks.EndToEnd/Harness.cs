@@ -127,8 +127,8 @@ internal sealed class Harness : IAsyncDisposable
         // that compiles the code.
         const string warmUpTopic = "sink-warm-up";
         var warmUpRecords = Math.Min(_options.SinkRecords, 50_000);
-        _cluster.CreateTopic(warmUpTopic, 4);
-        RawClient.Prefill(_cluster.BootstrapServers, warmUpTopic, 4, Payloads(100)[0], warmUpRecords);
+        _cluster.CreateTopic(warmUpTopic, _options.SinkPartitions);
+        RawClient.Prefill(_cluster.BootstrapServers, warmUpTopic, _options.SinkPartitions, Payloads(100)[0], warmUpRecords);
         await RawClient.ConsumeAsync(_cluster.BootstrapServers, warmUpTopic, "raw-sink-warm-up", warmUpRecords, _options.Timeout);
         await WorkerSinkAsync(warmUpTopic, warmUpRecords, keepsRecords: false);
         await WorkerSinkAsync(warmUpTopic, warmUpRecords, keepsRecords: true);

@@ -23,6 +23,9 @@ namespace Connect.Sdk.Testing.Unit;
 /// </remarks>
 public class SinkTaskHarness : IAsyncDisposable
 {
+    /// <summary>The topic of a record overwritten after <see cref="SinkTask.PutAsync"/> for a task that said it keeps no records.</summary>
+    internal const string OverwrittenTopic = "(record overwritten after PutAsync: the task's KeepsRecordsAfterPut is false)";
+
     private readonly Func<SinkTask> _taskFactory;
     private readonly SinkTaskHarnessOptions _options;
     private readonly List<TopicPartition> _assignment = [];
@@ -30,9 +33,6 @@ public class SinkTaskHarness : IAsyncDisposable
     private readonly Dictionary<TopicPartition, long> _committedOffsets = [];
     private readonly Dictionary<TopicPartition, SortedDictionary<long, SinkRecord>> _deliveredByPartition = [];
     private readonly List<SinkRecord> _delivered = [];
-
-    /// <summary>The topic of a record overwritten after <see cref="SinkTask.PutAsync"/> for a task that said it keeps no records.</summary>
-    internal const string OverwrittenTopic = "(record overwritten after PutAsync: the task's KeepsRecordsAfterPut is false)";
     private readonly List<RetriableException> _retriableErrors = [];
     private readonly List<FakeSinkTaskContext> _pastContexts = [];
     private SinkTask? _task;
@@ -240,7 +240,8 @@ public class SinkTaskHarness : IAsyncDisposable
 
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(_stopping!.Token, cancellationToken);
         _putCount++;
-        var given = task.KeepsRecordsAfterPut ? batch : batch.ConvertAll(ReusableCopy);
+        var reusesRecords = !task.KeepsRecordsAfterPut;
+        var given = reusesRecords ? batch.ConvertAll(ReusableCopy) : batch;
         var reportsBefore = Context.ErrantRecords.Count;
         try
         {
@@ -253,7 +254,7 @@ public class SinkTaskHarness : IAsyncDisposable
             throw;
         }
 
-        if (!task.KeepsRecordsAfterPut && Context.ErrantRecords.Count == reportsBefore)
+        if (reusesRecords && Context.ErrantRecords.Count == reportsBefore)
         {
             OverwriteAsTheWorkerWould(given);
         }

@@ -270,7 +270,7 @@ public class SinkTaskHarnessTests
         seen.Should().Equal(1, 2);
         harness.Task.Puts.Should().ContainSingle().Which.Should().AllSatisfy(kept =>
         {
-            kept.Topic.Should().StartWith("(record overwritten after PutAsync: the task's KeepsRecordsAfterPut is false)");
+            kept.Topic.Should().Be(SinkTaskHarness.OverwrittenTopic);
             kept.Value.Should().BeNull();
         });
         harness.Delivered.Should().Equal(records, "the test's own records are not the ones overwritten");

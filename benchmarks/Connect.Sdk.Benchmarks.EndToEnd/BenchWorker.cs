@@ -113,7 +113,6 @@ internal sealed class BenchWorker : IAsyncDisposable
         }, extra);
 
     /// <summary>Creates a null sink connector on a topic whose task reports to the probe <paramref name="probeId"/>.</summary>
-    /// <summary>Starts a null sink connector on a topic.</summary>
     /// <param name="name">The connector's name.</param>
     /// <param name="topic">The topic to read.</param>
     /// <param name="probeId">The probe its task counts on.</param>

@@ -42,7 +42,7 @@ internal static class Report
             if (results.Sink is { } sink)
             {
                 text.AppendLine(ThroughputRow($"Sink, 100 B records, {options.SinkPartitions} partitions, null task (keeps no records)", sink.Raw, sink.Worker));
-                text.AppendLine(ThroughputRow($"Sink, the same with a task that keeps records (SinkTask's default)", sink.Raw, sink.KeepingWorker, reference: true));
+                text.AppendLine(ThroughputRow("Sink, the same with a task that keeps records (SinkTask's default)", sink.Raw, sink.KeepingWorker, reference: true));
             }
 
             text.AppendLine();
